@@ -9,7 +9,3 @@ void dkg_lexicon_free(dkg_lexicon *lex) { (void)lex; }
 int dkg_extractor_new(dkg_extractor **out, const dkg_lexicon *lex, const dkg_extract_options *opts) { (void)lex; (void)opts; *out = NULL; return DKG_EUNSUPPORTED; }
 void dkg_extractor_free(dkg_extractor *ex) { (void)ex; }
 int dkg_extract(dkg_result **out, dkg_extractor *ex, const dkg_document *doc) { (void)ex; (void)doc; *out = NULL; return DKG_EUNSUPPORTED; }
-size_t dkg_result_count(const dkg_result *res) { (void)res; return 0; }
-const dkg_event *dkg_result_event(const dkg_result *res, size_t i) { (void)res; (void)i; return NULL; }
-size_t dkg_result_sentences(const dkg_result *res) { (void)res; return 0; }
-void dkg_result_free(dkg_result *res) { (void)res; }
