@@ -362,8 +362,8 @@ static void test_contract_terms(void)
 	    "targetActor", "actionText",      "objectText",   "polarity",    "modality",
 	    "hasMention",  "actorCode",       "countryCode",  "inDocument",  "sentenceText",
 	    "charStart",   "charEnd",         "confidence",   "role",        "attributedTo",
-	    "retracts",    "dateGranularity", "reportedFrom", "triggerText", "wikidata",
-	    "geonames",    "plover",          "Affirmative",  "Negated",     "Asserted",
+	    "retracts",    "dateGranularity", "reportedFrom", "triggerText", "dateline",
+	    "PloverTypes", "plover",          "Affirmative",  "Negated",     "Asserted",
 	    "Intended",    "Conditional",     "Possible",     "Threatened",  "Day",
 	    "Week",        "Month",           "Season",       "Year",        "PloverThreaten",
 	};
