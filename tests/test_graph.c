@@ -147,7 +147,11 @@ static char *write_all(dkg_rdf_format format, const char *base, fixture **fs, si
 	CU_ASSERT_FATAL(!s.buf.oom);
 	if (getenv("DKG_TEST_DUMP")) /* for debugging a failure */
 		fputs(s.buf.data, stderr);
-	return s.buf.len ? dkg_buf_detach(&s.buf) : dkg_strdup("");
+	if (!s.buf.len) {
+		dkg_buf_free(&s.buf);
+		return dkg_strdup("");
+	}
+	return dkg_buf_detach(&s.buf);
 }
 
 /* Parsed statements, each as "S P O" or "S P O G" in N-Triples term form. */
@@ -193,7 +197,11 @@ static void on_log(void *user_data, raptor_log_message *m)
 	}
 }
 
-static void parse(graph *g, const char *syntax, const char *data)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+parse_in_world(graph *g, const char *syntax, const char *data)
 {
 	raptor_parser *p;
 	raptor_uri *base;
@@ -210,6 +218,40 @@ static void parse(graph *g, const char *syntax, const char *data)
 		g->errors++;
 	raptor_free_uri(base);
 	raptor_free_parser(p);
+}
+
+/*
+ * Raptor 2.0.15's N-Triples/N-Quads parser leaks the datatype URI of every
+ * typed literal it reads (and with it some of the world's concept URIs).
+ * The leak is the reader's, not the writer's: it is suppressed for this
+ * one frame only, which never runs writer code.
+ */
+const char *__lsan_default_suppressions(void);
+const char *__asan_default_options(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:parse_with_raptor_ntriples_parser\n";
+}
+const char *__asan_default_options(void)
+{
+	return "fast_unwind_on_malloc=0"; /* so the frame above is seen */
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void
+parse_with_raptor_ntriples_parser(graph *g, const char *syntax, const char *data)
+{
+	parse_in_world(g, syntax, data);
+}
+
+static void parse(graph *g, const char *syntax, const char *data)
+{
+	if (!strcmp(syntax, "ntriples") || !strcmp(syntax, "nquads"))
+		parse_with_raptor_ntriples_parser(g, syntax, data);
+	else
+		parse_in_world(g, syntax, data);
 }
 
 static void graph_free(graph *g)
