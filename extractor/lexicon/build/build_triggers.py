@@ -26,7 +26,8 @@ Inside LEMMA:
               verbs: s= ed= en= ing=   nouns: pl=    word{-} = no plural.
 
 Verbs produce base, -s, past, past participle and -ing forms; nouns the
-singular and plural. Light verbs in `light=` are inflected the same way.
+singular and plural. `light=` lists surface forms (at most 6, the extractor's limit).
+`forms=` keeps only some verb slots (base,s,ed,en,ing) when the base is mostly a noun.
 Verbs without `obj` in their target get voice=active (no passive reading).
 """
 import os
@@ -91,9 +92,11 @@ IRREGULAR = {k: v for k, v in IRREGULAR.items() if v}
 PREFIXES = ('with', 'up', 'under', 'over', 're', 'out', 'fore', 'mis', 'be')
 VOWELS = set('aeiou')
 
-ALLOWED_KEYS = {'target', 'comp', 'voice', 'light', 'lemma', 'also'}
+ALLOWED_KEYS = {'target', 'comp', 'voice', 'light', 'lemma', 'also', 'forms'}
+SLOTS = ('base', 's', 'ed', 'en', 'ing')
 TARGETS = {'obj', 'with', 'against', 'to', 'on', 'for', 'from', 'of', 'at',
-           'in', 'none', 'into', 'over', 'between', 'toward', 'towards'}
+           'in', 'none', 'into', 'over', 'between', 'toward', 'towards', 'by',
+           'upon'}
 COMPS = {'to', 'that', 'ing', 'np'}
 
 
@@ -181,11 +184,13 @@ def inflect_verb(w, double=None, over=None):
     return forms
 
 
-def verb_forms(w, double=None, over=None):
+def verb_forms(w, double=None, over=None, keep=SLOTS):
     f = inflect_verb(w, double, over)
-    out = [w]
-    for k in ('s', 'ed', 'en', 'ing'):
-        out += f[k]
+    f['base'] = [w]
+    out = []
+    for k in SLOTS:
+        if k in keep:
+            out += f[k]
     return out
 
 
@@ -240,7 +245,7 @@ def split_lemma_tokens(text):
     return slots
 
 
-WORD_RE = re.compile(r"^([a-z][a-z'\-]*|'s)(\*)?([+\-])?(\{[^}]*\})?(\*)?$")
+WORD_RE = re.compile(r"^([a-z0-9][a-z0-9'\-]*|'s)(\*)?([+\-])?(\{[^}]*\})?(\*)?$")
 
 
 def parse_word(tok):
@@ -266,7 +271,7 @@ def parse_word(tok):
     return word, bool(star1 or star2), double, over
 
 
-def expand(slots, kind):
+def expand(slots, kind, keep=SLOTS):
     """Yield (lemma_words, all_forms) for the entry."""
     # each alternative may hold several words; parse them
     parsed = []
@@ -304,7 +309,7 @@ def expand(slots, kind):
             if over == '-':
                 variants = [word]
             else:
-                variants = verb_forms(word, double, over)
+                variants = verb_forms(word, double, over, keep)
         else:
             variants = pluralize(word, over if over is not None else None) \
                 if not isinstance(over, dict) else [word] + over.get('pl', [])
@@ -337,8 +342,16 @@ def parse_line(line, lineno):
             if k not in ALLOWED_KEYS:
                 raise SrcError('unknown key %r' % k)
             keys[k] = v
+    keep = SLOTS
+    if 'forms' in keys:
+        keep = tuple(keys.pop('forms').split(','))
+        for k in keep:
+            if k not in SLOTS:
+                raise SrcError('forms= takes %s, not %r' % (','.join(SLOTS), k))
+        if kind != 'v':
+            raise SrcError('forms= only for verbs')
     slots = split_lemma_tokens(lemma_text)
-    lemma, forms = expand(slots, kind)
+    lemma, forms = expand(slots, kind, keep)
     if 'lemma' in keys:
         lemma = keys.pop('lemma').replace('_', ' ')
     if 'also' in keys:
@@ -358,11 +371,11 @@ def parse_line(line, lineno):
     if 'light' in keys:
         if kind != 'n':
             raise SrcError('light only for nouns')
-        lv = []
-        for w in keys['light'].split(','):
-            word, _, double, over = parse_word(w)
-            lv += verb_forms(word, double, over if isinstance(over, dict) else None)
-        keys['light'] = ','.join(dedupe(lv))
+        # the extractor keeps at most 6 governing verbs: list surface forms
+        lv = dedupe(keys['light'].split(','))
+        if len(lv) > 6:
+            raise SrcError('light= takes at most 6 forms (the extractor keeps 6)')
+        keys['light'] = ','.join(lv)
     return {'code': code, 'kind': 'verb' if kind == 'v' else 'noun',
             'lemma': lemma, 'forms': forms, 'keys': keys, 'line': lineno}
 
@@ -384,19 +397,35 @@ def build(src_path):
                 errors.append('%s:%d: %s' % (src_path, n, e))
     if errors:
         raise SystemExit('\n'.join(errors))
-    # duplicates: the same form for the same kind in two entries
+    # duplicates: a form belongs to one entry of its kind. The same code again is
+    # dropped with a warning; another code is an error (the loader would keep both
+    # senses and the extractor read only the first). A noun form that is also a verb
+    # form is never read as a noun: warn.
     seen = {}
     warnings = []
     for e in entries:
+        keep = []
         for fm in e['forms']:
             k = (e['kind'], fm)
             if k in seen and seen[k]['code'] != e['code']:
-                warnings.append('%s:%d: %s %r also in line %d (%s)' % (
+                errors.append('%s:%d: %s %r is also in line %d (%s)' % (
                     src_path, e['line'], e['kind'], fm, seen[k]['line'], seen[k]['code']))
             elif k in seen:
-                warnings.append('%s:%d: %s %r duplicated from line %d' % (
+                warnings.append('%s:%d: %s %r duplicated from line %d, dropped' % (
                     src_path, e['line'], e['kind'], fm, seen[k]['line']))
-            seen.setdefault(k, e)
+            else:
+                seen[k] = e
+                keep.append(fm)
+        e['forms'] = keep
+    for e in entries:
+        if e['kind'] == 'noun':
+            for fm in e['forms']:
+                if ('verb', fm) in seen:
+                    warnings.append('%s:%d: noun %r is read as the verb of line %d' % (
+                        src_path, e['line'], fm, seen[('verb', fm)]['line']))
+    if errors:
+        raise SystemExit('\n'.join(errors))
+    entries = [e for e in entries if e['forms']]
     entries.sort(key=lambda e: (e['code'], e['kind'], e['lemma']))
     out = ['# triggers.tsv: event trigger verbs and nouns with their CAMEO codes.',
            '# generated by build/build_triggers.py from triggers.src; edit the source.',
