@@ -189,11 +189,18 @@ int dkg_rdf_format_from_name(dkg_rdf_format *out, const char *name)
 
 /* --- output ----------------------------------------------------------------- */
 
+/* Raptor escapes literals and IRIs one byte at a time through here: the
+ * common case stays a store into spare capacity. */
 static int ios_write_byte(void *ctx, const int byte)
 {
-	dkg_writer *w = ctx;
-	dkg_buf_putc(&w->out, (char)byte);
-	return w->out.oom;
+	dkg_buf *b = &((dkg_writer *)ctx)->out;
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = (char)byte;
+		b->data[b->len] = '\0';
+		return 0;
+	}
+	dkg_buf_putc(b, (char)byte);
+	return b->oom;
 }
 
 static int ios_write_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
@@ -1050,7 +1057,7 @@ int dkg_writer_new(dkg_writer **out, const dkg_writer_options *opts, dkg_write_f
 	w->payload = payload;
 	w->gen = 1;
 	w->base_len = strlen(base);
-	if (!(w->base = dkg_strndup(base, w->base_len)))
+	if (!(w->base = dkg_strndup(base, w->base_len)) || dkg_buf_grow(&w->out, 2 * FLUSH_BYTES))
 		goto fail;
 
 	if (!(w->world = raptor_new_world()))
@@ -1081,9 +1088,9 @@ int dkg_writer_new(dkg_writer **out, const dkg_writer_options *opts, dkg_write_f
 		if (!w->t[i])
 			goto fail;
 	}
-	w->nklasses = dkg_cameo_count();
-	if (w->nklasses && !(w->klasses = dkg_calloc(w->nklasses, sizeof *w->klasses)))
+	if (dkg_cameo_count() && !(w->klasses = dkg_calloc(dkg_cameo_count(), sizeof *w->klasses)))
 		goto fail;
+	w->nklasses = dkg_cameo_count();
 	w->scratch.world = w->world;
 	w->scratch.usage = 1;
 	w->scratch.type = RAPTOR_TERM_TYPE_LITERAL;

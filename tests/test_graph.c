@@ -653,6 +653,54 @@ static void test_write_failure(void)
 	fixture_free(&f);
 }
 
+/* Every allocation of the library failing in turn: an error code, no crash, no leak. */
+static long allocs_left;
+
+static void *failing_malloc(size_t n)
+{
+	return allocs_left-- > 0 ? malloc(n) : NULL;
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	return allocs_left-- > 0 ? realloc(p, n) : NULL;
+}
+
+static void test_allocation_failures(void)
+{
+	static const dkg_rdf_format formats[] = {DKG_RDF_TURTLE, DKG_RDF_NTRIPLES, DKG_RDF_RDFXML,
+	                                         DKG_RDF_NONE};
+	dkg_writer_options opts = DKG_WRITER_OPTIONS_INIT;
+	fixture f;
+	size_t i;
+	fixture_init(&f, "doc");
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		long n;
+		int ok = 0;
+		for (n = 0; n < 200 && !ok; n++) {
+			sink s = {DKG_BUF_INIT, -1, 0};
+			dkg_writer *w = NULL;
+			int rc;
+			opts.format = formats[i];
+			allocs_left = n;
+			dkg_set_allocator(failing_malloc, failing_realloc, free);
+			rc = dkg_writer_new(&w, &opts, sink_write, &s);
+			if (rc == DKG_OK)
+				rc = dkg_writer_document(w, &f.doc, f.res);
+			if (rc == DKG_OK)
+				rc = dkg_writer_finish(w);
+			dkg_writer_free(w);
+			dkg_set_allocator(NULL, NULL, NULL);
+			CU_ASSERT(rc == DKG_OK || rc == DKG_ENOMEM || rc == DKG_EIO);
+			CU_ASSERT(rc != DKG_OK || w != NULL);
+			ok = rc == DKG_OK;
+			dkg_buf_free(&s.buf);
+		}
+		CU_ASSERT(ok); /* enough allocations end in a complete run */
+	}
+	fixture_free(&f);
+}
+
 /* A hostile document: no id, a bad URL and date, offsets past the text. */
 static void test_hostile_document(void)
 {
@@ -695,6 +743,7 @@ int dkg_test_register(void)
 	    {"byte-identical runs, -f none counts", test_deterministic_and_none},
 	    {"bad options", test_bad_options},
 	    {"failing write callback", test_write_failure},
+	    {"allocation failures", test_allocation_failures},
 	    {"hostile document", test_hostile_document},
 	    CU_TEST_INFO_NULL,
 	};
