@@ -71,6 +71,8 @@
 	X(P_CHAR_START, DKG_NS, "charStart")                                                       \
 	X(P_CHAR_END, DKG_NS, "charEnd")                                                           \
 	X(P_TRIGGER, DKG_NS, "triggerText")                                                        \
+	X(P_TRIGGER_START, DKG_NS, "triggerStart")                                                 \
+	X(P_TRIGGER_END, DKG_NS, "triggerEnd")                                                     \
 	X(P_CONFIDENCE, DKG_NS, "confidence")                                                      \
 	X(P_ACTOR_CODE, DKG_NS, "actorCode")                                                       \
 	X(P_COUNTRY, DKG_NS, "countryCode")                                                        \
@@ -859,10 +861,19 @@ static int write_mention(dkg_writer *w, const dkg_document *doc, const dkg_event
 		    (rc = emit_integer(w, m, P_CHAR_START, (long long)start)) ||
 		    (rc = emit_integer(w, m, P_CHAR_END, (long long)end)))
 			return rc;
-		if (e->trigger_start < e->trigger_end && e->trigger_end <= doc->text_len &&
-		    (rc = emit_lit(w, m, P_TRIGGER, doc->text + e->trigger_start,
-		                   e->trigger_end - e->trigger_start, NULL, 0)))
-			return rc;
+		/* The trigger, when it lies in the sentence, in code points too. */
+		if (e->trigger_start >= e->sentence_start && e->trigger_start < e->trigger_end &&
+		    e->trigger_end <= e->sentence_end) {
+			size_t ts = start + dkg_utf8_count(doc->text + e->sentence_start,
+			                                   e->trigger_start - e->sentence_start);
+			size_t te = ts + dkg_utf8_count(doc->text + e->trigger_start,
+			                                e->trigger_end - e->trigger_start);
+			if ((rc = emit_lit(w, m, P_TRIGGER, doc->text + e->trigger_start,
+			                   e->trigger_end - e->trigger_start, NULL, 0)) ||
+			    (rc = emit_integer(w, m, P_TRIGGER_START, (long long)ts)) ||
+			    (rc = emit_integer(w, m, P_TRIGGER_END, (long long)te)))
+				return rc;
+		}
 	}
 	if (isfinite(e->confidence) && e->confidence >= 0 && e->confidence <= 1)
 		return emit_decimal(w, m, P_CONFIDENCE, e->confidence, 2);

@@ -399,6 +399,8 @@ static void test_ntriples(void)
 	                "Kaliningrad.\"",
 	                NULL, NULL) == 1);
 	CU_ASSERT(count(&g, "<" DIP "triggerText> \"threatened\"", NULL, NULL) == 1);
+	CU_ASSERT(count(&g, "<" DIP "triggerStart> \"22\"^^<" XSD "integer>", NULL, NULL) == 1);
+	CU_ASSERT(count(&g, "<" DIP "triggerEnd> \"32\"^^<" XSD "integer>", NULL, NULL) == 1);
 	CU_ASSERT(count(&g, "<" DIP "confidence> \"0.9\"^^<" XSD "decimal>", NULL, NULL) == 1);
 	CU_ASSERT(count(&g, "<" DIP "confidence> \"0.33\"^^<" XSD "decimal>", NULL, NULL) == 1);
 	CU_ASSERT(count(&g, "<" DIP "hasMention>", NULL, NULL) == 2);
