@@ -1,0 +1,1480 @@
+/*
+ * extract.c - from tokens to events: lexicon matching, actor phrases with
+ * coreference, trigger patterns (subject, object, target, complement, place,
+ * date, modality, polarity, attribution, retraction).
+ *
+ * The method is shallow and deterministic: one left-to-right pass builds
+ * actor phrases (titles, adjectives, sectors, names, "of"-phrases,
+ * coordination) while keeping a document-level memory of who was mentioned;
+ * a second pass reads each trigger's verb group, then looks left for its
+ * subject and right for its object, target and complement.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dates.h"
+#include "dkg/extract.h"
+#include "dkg/ontology.h"
+#include "lexicon_int.h"
+#include "result.h"
+#include "text.h"
+
+#define MAX_PHRASES 128
+#define MAX_TRIGGERS 64
+#define MAX_SENT 4096
+#define MAX_RECENT 24
+#define PA_MAX 8
+
+typedef struct phrase {
+	size_t ts, te; /* tokens */
+	const dkg_actor *actors[PA_MAX];
+	size_t nactors;
+	const dkg_place *place; /* when the phrase names a place */
+	uint8_t governed;       /* preceded by a preposition (the word is in `prep`) */
+	uint8_t pronoun;        /* resolved from a pronoun or definite description */
+	uint8_t possessive;     /* followed by 's */
+	const char *prep;
+} phrase;
+
+typedef struct trig {
+	size_t ts, te;
+	const lex_trigger *t;
+	int consumed; /* complement of another trigger */
+	int src_phrase, tgt_phrase;
+	size_t obj_end; /* last token used by the object/complement */
+} trig;
+
+typedef struct recent {
+	const dkg_actor *a;
+} recent;
+
+struct dkg_extractor {
+	const dkg_lexicon *lex;
+	dkg_extract_options opts;
+	dkg_tokens toks;
+	const lex_form **form; /* per token: the form starting here (or NULL) */
+	uint8_t *span;         /* per token: tokens covered by that form */
+	size_t ann_cap;
+	phrase ph[MAX_PHRASES];
+	size_t nph;
+	int *ph_at; /* per token: phrase index covering it, or -1 */
+	trig tr[MAX_TRIGGERS];
+	size_t ntr;
+	size_t sent_ends[MAX_SENT];
+	/* document state */
+	const dkg_document *doc;
+	dkg_result *res;
+	long anchor;
+	const char *date_str;
+	recent persons[MAX_RECENT];
+	size_t npersons;
+	const dkg_actor *last_actor, *last_state;
+	const dkg_place *dateline;
+	size_t doc_first_event; /* events of this document start here */
+};
+
+/* ---- closed-class words ----------------------------------------------------- */
+
+static int is_word(const dkg_tokens *t, size_t i, const char *w)
+{
+	return i < t->n && !strcmp(dkg_tok_norm(t, i), w);
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const PREPS[] = {
+    "of",    "in",   "at",     "with",  "to",      "from",   "for",   "by",     "on",
+    "against", "between", "among", "over", "about", "including", "than", "into", "near",
+    "toward", "towards", "across", "within", "inside", "outside", "under", "without",
+    "upon",  "after", "before", "during", "through", "like", "behind", "beyond", "via", NULL};
+static const char *const DETS[] = {"the", "a", "an", "its", "their", "both", "all", "some",
+				   "several", "two", "three", "many", "other", "another", "these",
+				   "those", "this", "that", "his", "her", "our", "your", NULL};
+static const char *const MODIFIERS[] = {
+    "senior", "top",    "former",  "deputy",   "acting",  "new",      "then",     "chief",
+    "local",  "high",   "high-ranking", "leading", "hardline", "moderate", "visiting",
+    "outgoing", "incoming", "interim", "newly", "elected", "exiled", "armed", "security",
+    "junior", "vice",   "assistant", "lead",   "special", "military", "civilian", "state",
+    "federal", "national", "regional", "provincial", "western", "eastern", "northern",
+    "southern", "central", "islamic", "muslim", "ethnic", "rival", "pro-government",
+    "government", "opposition", "rebel", "separatist", "allied", "coalition", "peacekeeping",
+    "border", "riot", "foreign", "defence", "defense", "army", "police", "naval", "air",
+    "nuclear", "u.n", "un", "un-backed", "u.s.-backed", "ruling", NULL};
+static const char *const AUX_BE[] = {"is", "are", "was", "were", "be", "been", "being",
+				     "get", "got", "gets", "'s", "'re", NULL};
+static const char *const AUX[] = {"has",   "have",  "had",   "do",   "does",   "did",  "will",
+				  "would", "shall", "should", "can",  "could",  "may",  "might",
+				  "must",  "'ll",   "'d",     "'ve",  "having", "to",   NULL};
+static const char *const ADVERBS[] = {"also",   "still",   "already", "again", "further",
+				      "then",   "later",   "now",     "reportedly", "allegedly",
+				      "recently", "formally", "publicly", "repeatedly", "jointly",
+				      "strongly", "quickly", "finally", "yet", "just", "even",
+				      "only", "once", "officially", "effectively", "immediately",
+				      "apparently", "last", "this", "week", "on", "friday", "monday",
+				      "tuesday", "wednesday", "thursday", "saturday", "sunday",
+				      "today", "yesterday", "instead", "openly", "sharply",
+				      "firmly", "swiftly", "unanimously", "tentatively", NULL};
+static const char *const REPORTING[] = {
+    "said",   "says",    "say",   "told",   "tells",  "added", "stated", "announced",
+    "claimed", "reported", "insisted", "noted", "argued", "explained", "declared",
+    "confirmed", "quoted", "according", "saying", "stressed", "asserted", "maintained",
+    "acknowledged", "wrote", "admitted", NULL};
+static const char *const CLAUSE_STOP[] = {
+    "that",  "which", "who",  "whom",  "whose", "because", "while", "when", "where",
+    "although", "though", "if", "unless", "but", "so", "since", "until", "whereas", NULL};
+
+static int is_punct(const dkg_tokens *t, size_t i)
+{
+	return t->tok[i].type == DKG_TOK_PUNCT;
+}
+
+static int is_comma_like(const dkg_tokens *t, size_t i)
+{
+	const char *w = dkg_tok_norm(t, i);
+	return is_punct(t, i) && (w[0] == ',' || w[0] == ';' || w[0] == ':' ||
+				  (t->tok[i].flags & (DKG_TF_DASH | DKG_TF_QUOTE)) || w[0] == '(' ||
+				  w[0] == ')');
+}
+
+/* ---- life cycle --------------------------------------------------------------- */
+
+int dkg_extractor_new(dkg_extractor **out, const dkg_lexicon *lex, const dkg_extract_options *opts)
+{
+	dkg_extractor *ex;
+	dkg_extract_options def = DKG_EXTRACT_OPTIONS_INIT;
+	*out = NULL;
+	if (!lex)
+		return DKG_EINVAL;
+	ex = dkg_calloc(1, sizeof *ex);
+	if (!ex)
+		return DKG_ENOMEM;
+	ex->lex = lex;
+	ex->opts = opts ? *opts : def;
+	if (!ex->opts.max_sentence_bytes)
+		ex->opts.max_sentence_bytes = def.max_sentence_bytes;
+	if (!ex->opts.max_tokens || ex->opts.max_tokens > 4096)
+		ex->opts.max_tokens = def.max_tokens;
+	if (!ex->opts.max_events_per_sentence)
+		ex->opts.max_events_per_sentence = def.max_events_per_sentence;
+	*out = ex;
+	return DKG_OK;
+}
+
+void dkg_extractor_free(dkg_extractor *ex)
+{
+	if (!ex)
+		return;
+	dkg_tokens_free(&ex->toks);
+	dkg_free(ex->form);
+	dkg_free(ex->span);
+	dkg_free(ex->ph_at);
+	dkg_free(ex);
+}
+
+static int ensure_ann(dkg_extractor *ex, size_t n)
+{
+	if (n <= ex->ann_cap)
+		return 0;
+	{
+		size_t cap = n < 1024 ? 1024 : n * 2;
+		const lex_form **f = dkg_realloc((void *)ex->form, cap * sizeof *f);
+		uint8_t *s;
+		int *p;
+		if (!f)
+			return -1;
+		ex->form = f;
+		s = dkg_realloc(ex->span, cap);
+		if (!s)
+			return -1;
+		ex->span = s;
+		p = dkg_realloc(ex->ph_at, cap * sizeof *p);
+		if (!p)
+			return -1;
+		ex->ph_at = p;
+		ex->ann_cap = cap;
+	}
+	return 0;
+}
+
+/* ---- actors --------------------------------------------------------------------- */
+
+static const char *sector_label(const char *sector)
+{
+	static const char *const map[][2] = {
+	    {"GOV", "government"}, {"MIL", "military"},   {"COP", "police"},
+	    {"REB", "rebels"},     {"OPP", "opposition"}, {"LEG", "legislature"},
+	    {"JUD", "judiciary"},  {"MED", "media"},      {"REF", "refugees"},
+	    {"CVL", "civilians"},  {"BUS", "business"},   {"SPY", "intelligence"},
+	    {"ELI", "elites"},     {"EDU", "education"},  {"HLH", "health"},
+	    {"LAB", "labour"},     {"AGR", "agriculture"}, {"IGO", "international organization"},
+	    {"NGO", "non-governmental organization"}};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(sector, map[i][0]))
+			return map[i][1];
+	return sector;
+}
+
+/* A country+sector actor ("RUSGOV"), owned by the result. */
+static const dkg_actor *composite(dkg_extractor *ex, const lex_country *c, const char *sector,
+				  const char *role)
+{
+	dkg_result *r = ex->res;
+	dkg_actor *a = dkg_result_alloc(r, sizeof *a);
+	char code[32], id[32], label[256];
+	size_t i;
+	if (!a)
+		return NULL;
+	snprintf(code, sizeof code, "%s%s", c->actor.code, sector);
+	for (i = 0; code[i] && i + 1 < sizeof id; i++)
+		id[i] = (char)((code[i] >= 'A' && code[i] <= 'Z') ? code[i] + 32 : code[i]);
+	id[i] = '\0';
+	snprintf(label, sizeof label, "%s %s", c->actor.label, sector_label(sector));
+	a->code = dkg_result_strndup(r, code, strlen(code));
+	a->id = dkg_result_strndup(r, id, strlen(id));
+	a->label = dkg_result_strndup(r, label, strlen(label));
+	a->country = c->actor.code;
+	a->role = role;
+	a->kind = !strcmp(sector, "GOV") || !strcmp(sector, "MIL") || !strcmp(sector, "LEG") ||
+			  !strcmp(sector, "JUD") || !strcmp(sector, "COP")
+		      ? DKG_ACTOR_ORGANIZATION
+		      : DKG_ACTOR_GROUP;
+	if (!a->code || !a->id || !a->label)
+		return NULL;
+	return a;
+}
+
+/* A person named in the text but not in the lexicon ("Defence Secretary Tom King"). */
+static const dkg_actor *adhoc_person(dkg_extractor *ex, size_t ts, size_t te, const lex_country *c,
+				     const char *sector, const char *role)
+{
+	dkg_result *r = ex->res;
+	const char *text = ex->doc->text;
+	dkg_actor *a = dkg_result_alloc(r, sizeof *a);
+	dkg_buf id = DKG_BUF_INIT, label = DKG_BUF_INIT;
+	char code[32];
+	size_t i;
+	if (!a)
+		return NULL;
+	for (i = ts; i < te; i++) {
+		const char *w = dkg_tok_norm(&ex->toks, i);
+		if (i > ts) {
+			dkg_buf_putc(&label, ' ');
+			dkg_buf_putc(&id, '-');
+		}
+		dkg_buf_put(&label, text + ex->toks.tok[i].start,
+			    ex->toks.tok[i].end - ex->toks.tok[i].start);
+		for (; *w; w++)
+			if ((*w >= 'a' && *w <= 'z') || (*w >= '0' && *w <= '9'))
+				dkg_buf_putc(&id, *w);
+	}
+	dkg_buf_putc(&id, '-');
+	for (const char *p = c->actor.code; *p; p++)
+		dkg_buf_putc(&id, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+	snprintf(code, sizeof code, "%s%s", c->actor.code, sector ? sector : "");
+	a->id = dkg_result_strndup(r, id.data, id.len);
+	a->label = dkg_result_strndup(r, label.data, label.len);
+	a->code = dkg_result_strndup(r, code, strlen(code));
+	a->country = c->actor.code;
+	a->role = role;
+	a->kind = DKG_ACTOR_PERSON;
+	dkg_buf_free(&id);
+	dkg_buf_free(&label);
+	if (!a->id || !a->label || !a->code)
+		return NULL;
+	return a;
+}
+
+static void remember(dkg_extractor *ex, const dkg_actor *a)
+{
+	size_t i;
+	if (!a)
+		return;
+	ex->last_actor = a;
+	if (a->kind == DKG_ACTOR_STATE)
+		ex->last_state = a;
+	if (a->kind != DKG_ACTOR_PERSON)
+		return;
+	for (i = 0; i < ex->npersons; i++)
+		if (!strcmp(ex->persons[i].a->id, a->id)) {
+			memmove(&ex->persons[i], &ex->persons[i + 1],
+				(ex->npersons - i - 1) * sizeof ex->persons[0]);
+			ex->npersons--;
+			break;
+		}
+	if (ex->npersons == MAX_RECENT) {
+		memmove(&ex->persons[0], &ex->persons[1], (MAX_RECENT - 1) * sizeof ex->persons[0]);
+		ex->npersons--;
+	}
+	ex->persons[ex->npersons++].a = a;
+}
+
+/* The most recent person, optionally of a country and with a role containing `role`. */
+static const dkg_actor *recent_person(dkg_extractor *ex, const char *country, const char *role)
+{
+	size_t i = ex->npersons;
+	while (i-- > 0) {
+		const dkg_actor *a = ex->persons[i].a;
+		if (country && (!a->country || strcmp(a->country, country)))
+			continue;
+		if (role && (!a->role || !strstr(a->role, role)))
+			continue;
+		return a;
+	}
+	return NULL;
+}
+
+static int person_recently_seen(dkg_extractor *ex, const char *id)
+{
+	for (size_t i = 0; i < ex->npersons; i++)
+		if (!strcmp(ex->persons[i].a->id, id))
+			return 1;
+	return 0;
+}
+
+/* Chooses among the person senses of a form: one already mentioned, else one
+ * in office on the document date, else the first. */
+static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f)
+{
+	const dkg_lexicon *lex = ex->lex;
+	const dkg_actor *first = NULL, *in_office_pick = NULL;
+	uint32_t s;
+	for (s = f->senses; s != UINT32_MAX; s = lex->senses.v[s].next) {
+		const lex_sense *sn = &lex->senses.v[s];
+		const lex_person *p;
+		const dkg_actor *a;
+		int in_office;
+		if (sn->kind != LEX_PERSON)
+			continue;
+		p = lex->persons.v[sn->idx];
+		a = dkg_person_actor(p, ex->date_str, &in_office);
+		if (person_recently_seen(ex, p->base.id))
+			return a;
+		if (!first)
+			first = a;
+		if (in_office && !in_office_pick)
+			in_office_pick = a;
+	}
+	return in_office_pick ? in_office_pick : first;
+}
+
+static int form_has(const dkg_lexicon *lex, const lex_form *f, int kind, uint32_t *idx)
+{
+	uint32_t s;
+	if (!f)
+		return 0;
+	for (s = f->senses; s != UINT32_MAX; s = lex->senses.v[s].next)
+		if (lex->senses.v[s].kind == kind) {
+			if (idx)
+				*idx = lex->senses.v[s].idx;
+			return 1;
+		}
+	return 0;
+}
+
+static int form_is_actorish(const dkg_lexicon *lex, const lex_form *f)
+{
+	return form_has(lex, f, LEX_COUNTRY, NULL) || form_has(lex, f, LEX_ADJECTIVE, NULL) ||
+	       form_has(lex, f, LEX_CAPITAL, NULL) || form_has(lex, f, LEX_ORG, NULL) ||
+	       form_has(lex, f, LEX_PERSON, NULL) || form_has(lex, f, LEX_PLACE, NULL);
+}
+
+static int is_cap_word(const dkg_tokens *t, size_t i)
+{
+	return t->tok[i].type == DKG_TOK_WORD && (t->tok[i].flags & DKG_TF_CAP);
+}
+
+static const char *const PRONOUN_PERSON[] = {"he", "she", "him", "his", "her", NULL};
+static const char *const PRONOUN_GROUP[] = {"they", "them", "their", NULL};
+
+/* Reads an actor phrase starting at token i; returns its end (i when none). */
+static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
+{
+	const dkg_lexicon *lex = ex->lex;
+	dkg_tokens *t = &ex->toks;
+	size_t j = i, name_s = 0, name_e = 0;
+	const lex_country *countries[PA_MAX];
+	size_t ncountries = 0;
+	const lex_sector *sector = NULL, *title = NULL;
+	const dkg_actor *named[PA_MAX];
+	size_t nnamed = 0;
+	const dkg_place *place = NULL;
+	int saw_det = 0, saw_content = 0;
+	uint32_t idx;
+	memset(ph, 0, sizeof *ph);
+	ph->ts = i;
+	/* pronouns */
+	if (in_list(dkg_tok_norm(t, i), PRONOUN_PERSON)) {
+		const dkg_actor *a = recent_person(ex, NULL, NULL);
+		if (!a)
+			return i;
+		ph->actors[ph->nactors++] = a;
+		ph->pronoun = 1;
+		ph->te = i + 1;
+		return i + 1;
+	}
+	if (in_list(dkg_tok_norm(t, i), PRONOUN_GROUP) || is_word(t, i, "it") || is_word(t, i, "its")) {
+		const dkg_actor *a = ex->last_state ? ex->last_state : ex->last_actor;
+		if (!a || (a->kind == DKG_ACTOR_PERSON))
+			return i;
+		ph->actors[ph->nactors++] = a;
+		ph->pronoun = 1;
+		ph->te = i + 1;
+		return i + 1;
+	}
+	while (j < e) {
+		const char *w = dkg_tok_norm(t, j);
+		const lex_form *f = ex->form[j];
+		size_t n = f ? ex->span[j] : 1;
+		if (!saw_content && in_list(w, DETS)) {
+			saw_det = 1;
+			j++;
+			continue;
+		}
+		if (f && form_has(lex, f, LEX_BLOCK, NULL)) {
+			break;
+		}
+		if (f && form_has(lex, f, LEX_PERSON, NULL) && (t->tok[j].flags & DKG_TF_CAP)) {
+			const dkg_actor *a = pick_person(ex, f);
+			if (a && nnamed < PA_MAX)
+				named[nnamed++] = a;
+			saw_content = 1;
+			j += n;
+			/* a middle initial or a first name before the surname is part of it */
+			continue;
+		}
+		if (f && form_has(lex, f, LEX_ORG, &idx)) {
+			if (nnamed < PA_MAX)
+				named[nnamed++] = &lex->orgs.v[idx];
+			saw_content = 1;
+			j += n;
+			continue;
+		}
+		if (f && form_has(lex, f, LEX_COUNTRY, &idx)) {
+			if (ncountries < PA_MAX)
+				countries[ncountries++] = &lex->countries.v[idx];
+			saw_content = 1;
+			j += n;
+			if (is_word(t, j, "'s") && j + 1 < e) {
+				j++; /* "Russia's foreign minister" */
+			}
+			continue;
+		}
+		if (f && form_has(lex, f, LEX_ADJECTIVE, &idx)) {
+			int32_t ci = lex->adjectives.v[idx].country;
+			if (ci >= 0 && ncountries < PA_MAX)
+				countries[ncountries++] = &lex->countries.v[ci];
+			saw_content = 1;
+			j += n;
+			continue;
+		}
+		if (f && form_has(lex, f, LEX_CAPITAL, &idx)) {
+			const lex_capital *c = &lex->capitals.v[idx];
+			if (c->country >= 0 && ncountries < PA_MAX)
+				countries[ncountries++] = &lex->countries.v[c->country];
+			if (c->place >= 0)
+				place = &lex->places.v[c->place];
+			if (!sector) {
+				static const lex_sector gov = {"GOV", NULL, 0};
+				sector = &gov; /* "Moscow said": the government */
+			}
+			saw_content = 1;
+			j += n;
+			if (is_word(t, j, "'s"))
+				j++;
+			continue;
+		}
+		if (f && (form_has(lex, f, LEX_TITLE, &idx) || form_has(lex, f, LEX_SECTOR, &idx))) {
+			const lex_sector *s = &lex->sectors.v[idx];
+			if (s->is_title)
+				title = s;
+			else
+				sector = s;
+			saw_content = 1;
+			j += n;
+			continue;
+		}
+		if (f && form_has(lex, f, LEX_PLACE, &idx) && !saw_content) {
+			place = &lex->places.v[idx];
+			saw_content = 1;
+			j += n;
+			break;
+		}
+		if (in_list(w, MODIFIERS) && !f) {
+			j++;
+			continue;
+		}
+		/* "Mr. Vondra": an unknown surname after an honorific */
+		if ((is_word(t, j, "mr") || is_word(t, j, "mrs") || is_word(t, j, "ms") ||
+		     is_word(t, j, "dr")) &&
+		    j + 1 < e && is_cap_word(t, j + 1)) {
+			j++;
+			continue;
+		}
+		/* capitalised unknown words after a title: the person's name */
+		if ((title || (j > i && (is_word(t, j - 1, "mr") || is_word(t, j - 1, "mrs") ||
+					 is_word(t, j - 1, "ms")))) &&
+		    is_cap_word(t, j) && !f && !(t->tok[j].flags & DKG_TF_ALLCAPS && t->tok[j].end - t->tok[j].start > 4)) {
+			if (!name_s)
+				name_s = j;
+			while (j < e && (is_cap_word(t, j) || (t->tok[j].flags & DKG_TF_INITIAL)) &&
+			       !(ex->form[j] && form_is_actorish(lex, ex->form[j])))
+				j++;
+			name_e = j;
+			saw_content = 1;
+			continue;
+		}
+		/* "Hungarian and Romanian officials" */
+		if ((is_word(t, j, "and") || w[0] == ',') && ncountries && !sector && !title &&
+		    !nnamed && j + 1 < e && ex->form[j + 1] &&
+		    form_has(lex, ex->form[j + 1], LEX_ADJECTIVE, NULL)) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	/* post-modifier: "President Dmitri A. Medvedev of Russia", "forces in Guinea" */
+	if ((nnamed || title || sector) && !ncountries && j + 1 < e &&
+	    (is_word(t, j, "of") || (sector && (is_word(t, j, "in") || is_word(t, j, "from"))))) {
+		size_t k = j + 1;
+		if (is_word(t, k, "the"))
+			k++;
+		if (k < e && ex->form[k] && form_has(lex, ex->form[k], LEX_COUNTRY, &idx)) {
+			countries[ncountries++] = &lex->countries.v[idx];
+			j = k + ex->span[k];
+		}
+	}
+	if (j == i || (!saw_content))
+		return i;
+	ph->te = j;
+	ph->place = place;
+	if (nnamed) {
+		for (size_t k = 0; k < nnamed && ph->nactors < PA_MAX; k++)
+			ph->actors[ph->nactors++] = named[k];
+	} else if (name_s && ncountries) {
+		const lex_sector *s = title ? title : sector;
+		const dkg_actor *a = adhoc_person(ex, name_s, name_e, countries[0],
+						  s ? s->sector : "GOV", s ? s->role : NULL);
+		if (a)
+			ph->actors[ph->nactors++] = a;
+	} else if (name_s && !ncountries) {
+		/* "Mr. Vondra" seen before with a country */
+		for (size_t k = ex->npersons; k-- > 0;) {
+			const dkg_actor *a = ex->persons[k].a;
+			size_t ln = strlen(a->label), wl = t->tok[name_e - 1].end - t->tok[name_e - 1].start;
+			if (ln >= wl && !memcmp(a->label + ln - wl, ex->doc->text + t->tok[name_e - 1].start, wl)) {
+				ph->actors[ph->nactors++] = a;
+				break;
+			}
+		}
+	} else if (title && saw_det && ncountries == 1) {
+		/* "the French president", "the Russian leader" */
+		const dkg_actor *a = recent_person(ex, countries[0]->actor.code, NULL);
+		if (a) {
+			ph->actors[ph->nactors++] = a;
+			ph->pronoun = 1;
+		} else {
+			a = composite(ex, countries[0], title->sector, title->role);
+			if (a)
+				ph->actors[ph->nactors++] = a;
+		}
+	} else if (title && saw_det && !ncountries && !sector) {
+		/* "the minister": the most recent person with that role */
+		const dkg_actor *a = recent_person(ex, NULL, title->role);
+		if (a) {
+			ph->actors[ph->nactors++] = a;
+			ph->pronoun = 1;
+		}
+	} else if (ncountries && (sector || title)) {
+		const lex_sector *s = sector ? sector : title;
+		for (size_t k = 0; k < ncountries && ph->nactors < PA_MAX; k++) {
+			const dkg_actor *a = composite(ex, countries[k], s->sector, s->role);
+			if (a)
+				ph->actors[ph->nactors++] = a;
+		}
+	} else if (ncountries) {
+		for (size_t k = 0; k < ncountries && ph->nactors < PA_MAX; k++)
+			ph->actors[ph->nactors++] = &countries[k]->actor;
+		if (ncountries == 1 && !place && !sector && !title)
+			ph->place = &countries[0]->place;
+	}
+	if (is_word(t, j, "'s"))
+		ph->possessive = 1;
+	return j;
+}
+
+/* Builds the phrases of sentence [s, e): actor phrases with coordination. */
+static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t i = s;
+	ex->nph = 0;
+	for (size_t k = s; k < e; k++)
+		ex->ph_at[k] = -1;
+	while (i < e && ex->nph < MAX_PHRASES) {
+		phrase *ph = &ex->ph[ex->nph];
+		size_t j;
+		const lex_form *f = ex->form[i];
+		/* triggers are not phrase starts unless the form also names an actor */
+		if (f && !form_is_actorish(ex->lex, f) && !form_has(ex->lex, f, LEX_TITLE, NULL) &&
+		    !form_has(ex->lex, f, LEX_SECTOR, NULL)) {
+			i += ex->span[i];
+			continue;
+		}
+		j = read_phrase(ex, i, e, ph);
+		if (j == i) {
+			i++;
+			continue;
+		}
+		if (ph->nactors || ph->place) {
+			/* a preposition right before (skipping determiners) governs it */
+			size_t k = i;
+			while (k > s && in_list(dkg_tok_norm(t, k - 1), DETS))
+				k--;
+			if (k > s && in_list(dkg_tok_norm(t, k - 1), PREPS)) {
+				ph->governed = 1;
+				ph->prep = dkg_tok_norm(t, k - 1);
+			}
+			/* "X and Y": the second shares the first's government */
+			if (ex->nph && k >= s + 1 && is_word(t, k - 1, "and") &&
+			    ex->ph[ex->nph - 1].te == k - 1 && ex->ph[ex->nph - 1].governed) {
+				ph->governed = 1;
+				ph->prep = ex->ph[ex->nph - 1].prep;
+			}
+			for (size_t a = 0; a < ph->nactors; a++)
+				if (!ph->pronoun)
+					remember(ex, ph->actors[a]);
+			for (size_t k2 = ph->ts; k2 < j; k2++)
+				ex->ph_at[k2] = (int)ex->nph;
+			ex->nph++;
+		}
+		i = j;
+	}
+}
+
+/* ---- triggers ----------------------------------------------------------------------- */
+
+static const lex_trigger *trigger_of(const dkg_lexicon *lex, const lex_form *f)
+{
+	uint32_t idx;
+	if (form_has(lex, f, LEX_VERB, &idx) || form_has(lex, f, LEX_NOUN, &idx))
+		return &lex->triggers.v[idx];
+	return NULL;
+}
+
+static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
+{
+	const dkg_lexicon *lex = ex->lex;
+	size_t i;
+	ex->ntr = 0;
+	for (i = s; i < e && ex->ntr < MAX_TRIGGERS;) {
+		const lex_form *f = ex->form[i];
+		const lex_trigger *tg;
+		if (!f) {
+			i++;
+			continue;
+		}
+		tg = trigger_of(lex, f);
+		/* a capitalised actor reading wins over a trigger inside a phrase */
+		if (tg && ex->ph_at[i] < 0) {
+			trig *r = &ex->tr[ex->ntr++];
+			memset(r, 0, sizeof *r);
+			r->ts = i;
+			r->te = i + ex->span[i];
+			r->t = tg;
+			r->src_phrase = r->tgt_phrase = -1;
+		}
+		i += ex->span[i];
+	}
+}
+
+/* The phrase starting at or after token i within `limit` tokens, skipping
+ * determiners and modifiers, not crossing punctuation or clause words. */
+static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int allow_governed)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k;
+	for (k = i; k < e && k < i + limit; k++) {
+		int p = ex->ph_at[k];
+		if (p >= 0 && ex->ph[p].nactors && (allow_governed || !ex->ph[p].governed))
+			return p;
+		if (p >= 0 && !ex->ph[p].nactors)
+			return -1;
+		if (is_comma_like(t, k) || in_list(dkg_tok_norm(t, k), CLAUSE_STOP) ||
+		    dkg_tok_norm(t, k)[0] == '.')
+			return -1;
+		if (ex->form[k] && trigger_of(ex->lex, ex->form[k]) && ex->ph_at[k] < 0 && k > i)
+			return -1;
+	}
+	return -1;
+}
+
+/* The subject of a verb group starting at token v. */
+static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k = v;
+	int best = -1;
+	while (k > s) {
+		int p;
+		k--;
+		p = ex->ph_at[k];
+		if (p >= 0) {
+			phrase *ph = &ex->ph[p];
+			k = ph->ts;
+			if (!ph->nactors || ph->governed || ph->possessive)
+				continue;
+			best = p;
+			break;
+		}
+		/* a quotation closing before the verb: "..., X said" reads left of the quote */
+		(void)t;
+	}
+	if (best < 0)
+		return -1;
+	/* "X met Y and agreed ...": Y is the object of an earlier trigger; use its subject */
+	for (size_t r = 0; r < self; r++) {
+		trig *o = &ex->tr[r];
+		if (o->tgt_phrase == best && o->src_phrase >= 0) {
+			for (size_t q = ex->ph[best].te; q < v; q++)
+				if (is_word(t, q, "and") || dkg_tok_norm(t, q)[0] == ',')
+					return o->src_phrase;
+		}
+	}
+	return best;
+}
+
+/* Reads the verb group to the left of a trigger: modality, polarity, voice. */
+static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int *neg,
+		       dkg_modality *mod, int *passive, int *infinitive)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k = v;
+	*neg = 0;
+	*mod = DKG_MODALITY_ASSERTED;
+	*passive = 0;
+	*infinitive = 0;
+	while (k > s) {
+		const char *w = dkg_tok_norm(t, k - 1);
+		if (!strcmp(w, "not") || !strcmp(w, "n't") || !strcmp(w, "never") ||
+		    !strcmp(w, "no")) {
+			*neg = 1;
+		} else if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll") ||
+			   !strcmp(w, "would")) {
+			*mod = DKG_MODALITY_INTENDED;
+		} else if (!strcmp(w, "may") || !strcmp(w, "might") || !strcmp(w, "could") ||
+			   !strcmp(w, "can")) {
+			*mod = DKG_MODALITY_POSSIBLE;
+		} else if (!strcmp(w, "to")) {
+			if (k == v)
+				*infinitive = 1;
+		} else if (in_list(w, AUX_BE)) {
+			if (k == v || (k + 1 == v && in_list(dkg_tok_norm(t, k), ADVERBS)))
+				*passive = 1;
+		} else if (in_list(w, AUX) || in_list(w, ADVERBS) ||
+			   (strlen(w) > 4 && !strcmp(w + strlen(w) - 2, "ly") && !ex->form[k - 1])) {
+			/* part of the group */
+		} else {
+			break;
+		}
+		k--;
+	}
+	*start = k;
+	/* "be -ing" is progressive, not passive */
+	if (*passive) {
+		const char *w = dkg_tok_norm(t, v);
+		size_t n = strlen(w);
+		if (n > 3 && !strcmp(w + n - 3, "ing"))
+			*passive = 0;
+	}
+}
+
+/* Stops of an object text. */
+static int object_stop(const dkg_tokens *t, size_t k)
+{
+	static const char *const stops[] = {
+	    "in", "on", "at", "near", "from", "into", "across", "along", "within", "inside",
+	    "before", "after", "during", "if", "unless", "but", "and", "or", "while", "as",
+	    "because", "that", "which", "who", "until", "since", "amid", "over", "against",
+	    "with", "to", "for", "by", "last", "next", "this", "on", "unless", "when", NULL};
+	if (is_punct(t, k) && !(t->tok[k].flags & DKG_TF_DASH && t->tok[k].end - t->tok[k].start == 1))
+		return 1;
+	return in_list(dkg_tok_norm(t, k), stops);
+}
+
+/* Reads "to VERB ..." at token i; returns the end of the object text (i: none). */
+static size_t read_complement(dkg_extractor *ex, size_t i, size_t e, size_t *vstart)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k;
+	if (!is_word(t, i, "to") || i + 1 >= e || is_punct(t, i + 1))
+		return i;
+	k = i + 1;
+	*vstart = k;
+	k++;
+	while (k < e && k < i + 12) {
+		if (object_stop(t, k)) {
+			/* "respond by stationing missiles": a means clause continues */
+			if (is_word(t, k, "by") && k + 1 < e) {
+				const char *w = dkg_tok_norm(t, k + 1);
+				size_t n = strlen(w);
+				if (n > 4 && !strcmp(w + n - 3, "ing")) {
+					k += 2;
+					continue;
+				}
+			}
+			/* "threatened to shell Iraqi towns": an actor object belongs to it */
+			break;
+		}
+		k++;
+	}
+	return k;
+}
+
+/* Complement-driven refinement of the code: "agree to meet" is 036, not 030. */
+static const char *refine_code(const char *code, const lex_trigger *comp)
+{
+	int root, croot;
+	if (!comp)
+		return code;
+	root = (code[0] - '0') * 10 + (code[1] - '0');
+	croot = (comp->cameo[0] - '0') * 10 + (comp->cameo[1] - '0');
+	if (root == 3 && !strcmp(code, "030")) {
+		switch (croot) {
+		case 4:
+			return "036";
+		case 6:
+			return "031";
+		case 7:
+			return "033";
+		case 8:
+			return "035";
+		case 5:
+			return "032";
+		default:
+			return code;
+		}
+	}
+	if (root == 2 && (!strcmp(code, "020") || !strcmp(code, "02"))) {
+		switch (croot) {
+		case 4:
+			return "026";
+		case 6:
+			return "021";
+		case 7:
+			return "023";
+		case 8:
+			return "025";
+		case 5:
+			return "022";
+		default:
+			return code;
+		}
+	}
+	if (root == 13 && (!strcmp(code, "130") || !strcmp(code, "13"))) {
+		if (croot == 15 || croot >= 17)
+			return "138";
+		if (croot == 16)
+			return "131";
+		if (croot == 12)
+			return "134";
+	}
+	return code;
+}
+
+/* ---- sentence ------------------------------------------------------------------------------ */
+
+static int conditional_after(dkg_extractor *ex, size_t from, size_t e)
+{
+	dkg_tokens *t = &ex->toks;
+	for (size_t k = from; k < e; k++)
+		if (is_word(t, k, "if") || is_word(t, k, "unless") ||
+		    (is_word(t, k, "provided") && is_word(t, k + 1, "that")) ||
+		    (is_word(t, k, "on") && is_word(t, k + 1, "condition")))
+			return 1;
+	return 0;
+}
+
+static const dkg_place *place_near(dkg_extractor *ex, size_t from, size_t e, int tgt)
+{
+	dkg_tokens *t = &ex->toks;
+	for (size_t k = from; k < e && k < from + 16; k++) {
+		int p = ex->ph_at[k];
+		if (p >= 0 && p != tgt && ex->ph[p].place && ex->ph[p].governed &&
+		    (!strcmp(ex->ph[p].prep, "in") || !strcmp(ex->ph[p].prep, "at") ||
+		     !strcmp(ex->ph[p].prep, "near") || !strcmp(ex->ph[p].prep, "into") ||
+		     !strcmp(ex->ph[p].prep, "outside") || !strcmp(ex->ph[p].prep, "inside")))
+			return ex->ph[p].place;
+		if (p >= 0)
+			k = ex->ph[p].te - 1;
+		if (is_word(t, k, "which") || is_word(t, k, "who") || dkg_tok_norm(t, k)[0] == ';')
+			break;
+	}
+	return NULL;
+}
+
+static const dkg_place *place_before(dkg_extractor *ex, size_t s, size_t v)
+{
+	for (size_t k = v; k > s;) {
+		int p = ex->ph_at[--k];
+		if (p >= 0) {
+			if (ex->ph[p].place && ex->ph[p].governed &&
+			    (!strcmp(ex->ph[p].prep, "in") || !strcmp(ex->ph[p].prep, "at")))
+				return ex->ph[p].place;
+			k = ex->ph[p].ts;
+		}
+	}
+	return NULL;
+}
+
+static const dkg_actor *attribution(dkg_extractor *ex, size_t s, size_t e, int src)
+{
+	dkg_tokens *t = &ex->toks;
+	for (size_t k = s; k < e; k++) {
+		if (!in_list(dkg_tok_norm(t, k), REPORTING))
+			continue;
+		if (is_word(t, k, "according") && is_word(t, k + 1, "to")) {
+			int p = phrase_after(ex, k + 2, e, 4, 1);
+			if (p >= 0)
+				return ex->ph[p].actors[0];
+			continue;
+		}
+		/* "X said", "said X" */
+		{
+			int p = -1;
+			for (size_t q = k; q > s;) {
+				int pp = ex->ph_at[--q];
+				if (pp >= 0) {
+					if (!ex->ph[pp].governed && ex->ph[pp].nactors)
+						p = pp;
+					break;
+				}
+				if (!in_list(dkg_tok_norm(t, q), ADVERBS) &&
+				    !in_list(dkg_tok_norm(t, q), AUX))
+					break;
+			}
+			if (p < 0)
+				p = phrase_after(ex, k + 1, e, 3, 0);
+			if (p >= 0 && p != src)
+				return ex->ph[p].actors[0];
+		}
+	}
+	return NULL;
+}
+
+static void set_event_date(dkg_extractor *ex, dkg_event *ev, size_t s, size_t e, size_t v,
+			   int future)
+{
+	dkg_date_expr d[8];
+	size_t n = dkg_find_dates(&ex->toks, s, e, ex->anchor, future, d, 8), best = 0, bd = (size_t)-1;
+	for (size_t k = 0; k < n; k++) {
+		size_t dist = d[k].tok_start > v ? d[k].tok_start - v : v - d[k].tok_end;
+		if (dist < bd) {
+			bd = dist;
+			best = k;
+		}
+	}
+	if (n) {
+		dkg_format_date(d[best].start, ev->date);
+		dkg_format_date(d[best].end, ev->date_end);
+		ev->grain = d[best].grain;
+	} else if (ex->anchor >= 0) {
+		dkg_format_date(ex->anchor, ev->date);
+		dkg_format_date(ex->anchor, ev->date_end);
+		ev->grain = DKG_GRAIN_DAY;
+	}
+}
+
+static int same_actors(const dkg_actor *const *a, size_t na, const dkg_actor *const *b, size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i]->id, b[i]->id))
+			return 0;
+	return 1;
+}
+
+static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, size_t sent_end_byte,
+		trig *r, int src, int tgt, const char *code, size_t obj_s, size_t obj_e, int neg,
+		dkg_modality mod, int coref, size_t first_event)
+{
+	dkg_result *res = ex->res;
+	const dkg_cameo *cm = dkg_cameo_lookup(code);
+	dkg_event *ev;
+	const char *text = ex->doc->text;
+	dkg_tokens *t = &ex->toks;
+	size_t k;
+	if (!cm) {
+		/* a code the ontology does not know: fall back to its root */
+		char root[3] = {code[0], code[1], 0};
+		cm = dkg_cameo_lookup(root);
+		if (!cm)
+			return 0;
+	}
+	if (!cm->plover || !cm->plover[0])
+		return 0; /* plain statements are attribution, not events */
+	/* one event per trigger content in a sentence */
+	for (k = first_event; k < res->nevents; k++) {
+		dkg_event *o = &res->events[k];
+		if (!strcmp(o->cameo, cm->code) &&
+		    same_actors(o->sources, o->nsources, (const dkg_actor *const *)ex->ph[src].actors,
+				ex->ph[src].nactors))
+			return 0;
+	}
+	if (res->nevents - first_event >= ex->opts.max_events_per_sentence)
+		return 0;
+	ev = dkg_result_add(res);
+	if (!ev)
+		return DKG_ENOMEM;
+	ev->cameo = cm->code;
+	ev->plover = cm->plover;
+	ev->goldstein = cm->goldstein;
+	ev->quad_class = cm->quad_class;
+	for (k = 0; k < ex->ph[src].nactors && ev->nsources < DKG_MAX_EVENT_ACTORS; k++)
+		ev->sources[ev->nsources++] = ex->ph[src].actors[k];
+	if (tgt >= 0)
+		for (k = 0; k < ex->ph[tgt].nactors && ev->ntargets < DKG_MAX_EVENT_ACTORS; k++)
+			ev->targets[ev->ntargets++] = ex->ph[tgt].actors[k];
+	ev->action_text = dkg_result_strndup(res, text + t->tok[r->ts].start,
+					     t->tok[r->te - 1].end - t->tok[r->ts].start);
+	if (obj_e > obj_s) {
+		ev->object_text = dkg_result_strndup(res, text + t->tok[obj_s].start,
+						     t->tok[obj_e - 1].end - t->tok[obj_s].start);
+		if (!ev->object_text)
+			return DKG_ENOMEM;
+	}
+	if (!ev->action_text)
+		return DKG_ENOMEM;
+	ev->place = place_near(ex, r->te, e, tgt);
+	if (!ev->place)
+		ev->place = place_before(ex, s, r->ts);
+	ev->reported_from = ex->dateline;
+	set_event_date(ex, ev, s, e, r->ts, mod == DKG_MODALITY_INTENDED);
+	ev->polarity = neg ? DKG_POLARITY_NEGATED : DKG_POLARITY_AFFIRMATIVE;
+	if (mod == DKG_MODALITY_ASSERTED && conditional_after(ex, r->te, e))
+		mod = DKG_MODALITY_CONDITIONAL;
+	ev->modality = mod;
+	ev->attributed_to = attribution(ex, s, e, src);
+	ev->sentence_start = sent_start_byte;
+	ev->sentence_end = sent_end_byte;
+	ev->trigger_start = t->tok[r->ts].start;
+	ev->trigger_end = t->tok[r->te - 1].end;
+	ev->confidence = 0.5 + (coref ? 0.1 : 0.2) + (tgt >= 0 ? 0.1 : 0.0) +
+			 (r->t->is_noun ? 0.0 : 0.1);
+	if (ev->confidence > 0.95)
+		ev->confidence = 0.95;
+	return 0;
+}
+
+static int is_retreat_lemma(const char *lemma)
+{
+	static const char *const l[] = {"back away from", "back off", "back down", "retreat from",
+					"retreat", "withdraw", "drop", "abandon", "renounce",
+					"back away", "walk back", "climb down", NULL};
+	return in_list(lemma, l);
+}
+
+static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
+{
+	dkg_tokens *t = &ex->toks;
+	dkg_result *res = ex->res;
+	size_t first_event = res->nevents;
+	size_t sb, se, i;
+	if (e <= s)
+		return 0;
+	if (e - s > ex->opts.max_tokens)
+		e = s + ex->opts.max_tokens;
+	sb = t->tok[s].start;
+	se = t->tok[e - 1].end;
+	res->nsentences++;
+	/* lexicon */
+	for (i = s; i < e;) {
+		const lex_form *f = NULL;
+		size_t n = dkg_lexicon_match_text(ex->lex, t, ex->doc->text, i, e, &f);
+		if (!n) {
+			ex->form[i] = NULL;
+			ex->span[i] = 1;
+			i++;
+			continue;
+		}
+		ex->form[i] = f;
+		ex->span[i] = (uint8_t)n;
+		for (size_t k = i + 1; k < i + n; k++) {
+			ex->form[k] = NULL;
+			ex->span[k] = 1;
+		}
+		i += n;
+	}
+	build_phrases(ex, s, e);
+	find_triggers(ex, s, e);
+	/* complements: "threatened to deploy" -> deploy belongs to threatened */
+	for (i = 0; i < ex->ntr; i++) {
+		trig *r = &ex->tr[i];
+		if (r->ts >= s + 1 && is_word(t, r->ts - 1, "to")) {
+			for (size_t q = 0; q < i; q++) {
+				trig *g = &ex->tr[q];
+				if (g->t->comp == COMP_TO && g->te <= r->ts - 1 && r->ts - 1 - g->te <= 6)
+					r->consumed = 1;
+			}
+		}
+	}
+	for (i = 0; i < ex->ntr; i++) {
+		trig *r = &ex->tr[i];
+		const lex_trigger *tg = r->t;
+		size_t vstart, obj_s = 0, obj_e = 0, after;
+		int neg, passive, inf, src = -1, tgt = -1, coref = 0;
+		dkg_modality mod;
+		const char *code = tg->cameo;
+		const lex_trigger *comp_tr = NULL;
+		if (r->consumed)
+			continue;
+		if (!tg->is_noun) {
+			verb_group(ex, s, r->ts, &vstart, &neg, &mod, &passive, &inf);
+			if (tg->active_only)
+				passive = 0;
+			if (inf) {
+				/* "plans to meet", "decided to send": the governing verb's subject */
+				size_t g = vstart;
+				if (g > s) {
+					const char *gw = dkg_tok_norm(t, g - 1);
+					if (!strcmp(gw, "plans") || !strcmp(gw, "plan") ||
+					    !strcmp(gw, "planned") || !strcmp(gw, "intends") ||
+					    !strcmp(gw, "expected") || !strcmp(gw, "wants") ||
+					    !strcmp(gw, "hopes") || !strcmp(gw, "going") ||
+					    !strcmp(gw, "set") || !strcmp(gw, "due") ||
+					    !strcmp(gw, "prepared") || !strcmp(gw, "ready"))
+						mod = DKG_MODALITY_INTENDED;
+					if (!strcmp(gw, "failed") || !strcmp(gw, "declined"))
+						neg = 1;
+				}
+			}
+			after = r->te;
+			if (passive) {
+				/* "was greeted by X": X is the source, the subject the target */
+				size_t k = r->te;
+				while (k < e && k < r->te + 3 && !is_word(t, k, "by"))
+					k++;
+				if (k < e && is_word(t, k, "by")) {
+					src = phrase_after(ex, k + 1, e, 4, 1);
+					tgt = subject_before(ex, s, vstart, i);
+					after = src >= 0 ? ex->ph[src].te : k + 1;
+				}
+				if (src < 0)
+					continue;
+			} else {
+				src = subject_before(ex, s, vstart, i);
+				if (src < 0)
+					continue;
+				if (tg->target & TGT_OBJ) {
+					tgt = phrase_after(ex, r->te, e, 7, 0);
+					if (tgt >= 0)
+						after = ex->ph[tgt].te;
+				}
+			}
+			if (tgt < 0 && (tg->target & ~(TGT_OBJ | TGT_NONE))) {
+				for (size_t k = r->te; k < e && k < r->te + 10; k++) {
+					int p = ex->ph_at[k];
+					if (p >= 0 && ex->ph[p].governed && ex->ph[p].nactors &&
+					    p != src) {
+						const char *pr = ex->ph[p].prep;
+						uint32_t bit =
+						    !strcmp(pr, "with")      ? TGT_WITH
+						    : !strcmp(pr, "against") ? TGT_AGAINST
+						    : !strcmp(pr, "to")      ? TGT_TO
+						    : !strcmp(pr, "on") || !strcmp(pr, "upon") ? TGT_ON
+						    : !strcmp(pr, "for")  ? TGT_FOR
+						    : !strcmp(pr, "from") ? TGT_FROM
+						    : !strcmp(pr, "of")   ? TGT_OF
+						    : !strcmp(pr, "at")   ? TGT_AT
+						    : !strcmp(pr, "in")   ? TGT_IN
+						    : !strcmp(pr, "over") ? TGT_OVER
+						    : !strcmp(pr, "into") ? TGT_INTO
+									  : 0;
+						if (bit & tg->target) {
+							tgt = p;
+							break;
+						}
+					}
+					if (dkg_tok_norm(t, k)[0] == '.' || dkg_tok_norm(t, k)[0] == ';')
+						break;
+				}
+			}
+			if (tg->comp == COMP_TO || tg->comp == COMP_NONE) {
+				size_t vs = 0, ce = read_complement(ex, after, e, &vs);
+				if (ce > after && tg->comp == COMP_TO) {
+					obj_s = vs;
+					obj_e = ce;
+					if (ex->form[vs])
+						comp_tr = trigger_of(ex->lex, ex->form[vs]);
+				}
+			}
+			if (tg->comp == COMP_THAT && is_word(t, after, "that")) {
+				obj_s = after + 1;
+				obj_e = obj_s;
+				while (obj_e < e && obj_e < obj_s + 10 && !is_punct(t, obj_e))
+					obj_e++;
+			}
+			if (tg->comp == COMP_NP && tgt < 0) {
+				obj_s = after;
+				obj_e = obj_s;
+				while (obj_e < e && obj_e < obj_s + 6 && !object_stop(t, obj_e))
+					obj_e++;
+			}
+		} else {
+			/* noun trigger: "his threat to deploy", "X held talks with Y", "an attack by X" */
+			size_t k = r->ts;
+			neg = 0;
+			mod = DKG_MODALITY_ASSERTED;
+			while (k > s && (in_list(dkg_tok_norm(t, k - 1), MODIFIERS) ||
+					 is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
+					 is_word(t, k - 1, "further") || is_word(t, k - 1, "bellicose") ||
+					 (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
+					  t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
+					  (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
+					   is_word(t, k - 2, "the")))))
+				k--;
+			if (k > s && ex->ph_at[k - 1] >= 0 && ex->ph[ex->ph_at[k - 1]].nactors &&
+			    (ex->ph[ex->ph_at[k - 1]].possessive ||
+			     in_list(dkg_tok_norm(t, k - 1), PRONOUN_PERSON) ||
+			     is_word(t, k - 1, "their") || is_word(t, k - 1, "its"))) {
+				src = ex->ph_at[k - 1];
+				coref = ex->ph[src].pronoun;
+			} else if (k > s && (is_word(t, k - 1, "his") || is_word(t, k - 1, "her"))) {
+				continue;
+			} else {
+				size_t q = r->te;
+				while (q < e && q < r->te + 4 && !is_word(t, q, "by"))
+					q++;
+				if (q < e && is_word(t, q, "by"))
+					src = phrase_after(ex, q + 1, e, 3, 1);
+				if (src < 0) {
+					/* the subject of the governing verb: "X imposed sanctions" */
+					size_t gap = 0;
+					int ok = 1;
+					for (q = k; q > s && gap < 5; q--, gap++) {
+						if (ex->ph_at[q - 1] >= 0)
+							break;
+						if (is_comma_like(t, q - 1) ||
+						    in_list(dkg_tok_norm(t, q - 1), CLAUSE_STOP) ||
+						    in_list(dkg_tok_norm(t, q - 1), PREPS))
+							ok = 0;
+					}
+					if (tg->nlight) {
+						int found = 0;
+						for (size_t g = k > s + 3 ? k - 3 : s; g < k; g++)
+							for (size_t L = 0; L < tg->nlight; L++)
+								if (t->tok[g].hash == tg->light[L])
+									found = 1;
+						if (!found)
+							ok = 0;
+					}
+					if (ok && gap > 0 && gap < 5) {
+						verb_group(ex, s, q + (gap > 0 ? 0 : 0), &vstart, &neg,
+							   &mod, &passive, &inf);
+						src = subject_before(ex, s, q, i);
+					}
+				}
+			}
+			if (src < 0)
+				continue;
+			after = r->te;
+			for (size_t q = r->te; q < e && q < r->te + 8; q++) {
+				int p = ex->ph_at[q];
+				if (p >= 0 && p != src && ex->ph[p].governed && ex->ph[p].nactors) {
+					const char *pr = ex->ph[p].prep;
+					if ((!strcmp(pr, "with") && (tg->target & TGT_WITH)) ||
+					    (!strcmp(pr, "against") && (tg->target & TGT_AGAINST)) ||
+					    (!strcmp(pr, "to") && (tg->target & TGT_TO)) ||
+					    (!strcmp(pr, "on") && (tg->target & TGT_ON)) ||
+					    (!strcmp(pr, "of") && (tg->target & TGT_OF)) ||
+					    (!strcmp(pr, "for") && (tg->target & TGT_FOR)) ||
+					    (!strcmp(pr, "from") && (tg->target & TGT_FROM)) ||
+					    (!strcmp(pr, "over") && (tg->target & TGT_OVER)) ||
+					    (!strcmp(pr, "between") && (tg->target & TGT_WITH))) {
+						tgt = p;
+						break;
+					}
+				}
+				if (is_punct(t, q))
+					break;
+			}
+			{
+				size_t vs = 0, ce = read_complement(ex, after, e, &vs);
+				if (ce > after) {
+					obj_s = vs;
+					obj_e = ce;
+					if (ex->form[vs])
+						comp_tr = trigger_of(ex->lex, ex->form[vs]);
+				}
+			}
+		}
+		if (!coref)
+			coref = ex->ph[src].pronoun;
+		/* the same actor as source and only target: keep the source only */
+		if (tgt == src)
+			tgt = -1;
+		code = refine_code(code, comp_tr);
+		if (emit(ex, s, e, sb, se, r, src, tgt, code, obj_s, obj_e, neg, mod, coref,
+			 first_event) < 0)
+			return DKG_ENOMEM;
+		r->src_phrase = src;
+		r->tgt_phrase = tgt;
+		/* retraction: "backed away from his threat" withdraws that source's threat */
+		if (is_retreat_lemma(tg->lemma) && res->nevents > first_event) {
+			dkg_event *ev = &res->events[res->nevents - 1];
+			size_t q;
+			int threat_word = 0;
+			for (q = r->te; q < e && q < r->te + 8; q++)
+				if (ex->form[q] && trigger_of(ex->lex, ex->form[q]) &&
+				    !strncmp(trigger_of(ex->lex, ex->form[q])->cameo, "13", 2))
+					threat_word = 1;
+			(void)threat_word;
+			ev->retracts = -2; /* linked after the sentence */
+		}
+	}
+	/* link retractions to the source's latest threat in the document */
+	for (size_t k = first_event; k < res->nevents; k++) {
+		dkg_event *ev = &res->events[k];
+		if (ev->retracts != -2)
+			continue;
+		ev->retracts = -1;
+		for (size_t q = res->nevents; q-- > ex->doc_first_event;) {
+			dkg_event *o = &res->events[q];
+			if (q != k && !strcmp(o->plover, "THREATEN") && o->nsources && ev->nsources &&
+			    !strcmp(o->sources[0]->id, ev->sources[0]->id)) {
+				ev->retracts = (int)q;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Skips a dateline ("NICE, France —") at the start of the text; sets ex->dateline. */
+static size_t skip_dateline(dkg_extractor *ex, size_t s, size_t e)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k;
+	if (s >= e || !(t->tok[s].flags & DKG_TF_ALLCAPS || t->tok[s].flags & DKG_TF_CAP))
+		return s;
+	for (k = s; k < e && k < s + 8; k++) {
+		if (t->tok[k].flags & DKG_TF_DASH) {
+			/* the place: the first lexicon place or capital in the dateline */
+			size_t q;
+			if (!(t->tok[s].flags & DKG_TF_ALLCAPS))
+				return s;
+			for (q = s; q < k; q++) {
+				const lex_form *f = NULL;
+				uint32_t idx;
+				dkg_lexicon_match(ex->lex, t, q, k, &f);
+				if (f && form_has(ex->lex, f, LEX_PLACE, &idx)) {
+					ex->dateline = &ex->lex->places.v[idx];
+					break;
+				}
+				if (f && form_has(ex->lex, f, LEX_CAPITAL, &idx) &&
+				    ex->lex->capitals.v[idx].place >= 0) {
+					ex->dateline =
+					    &ex->lex->places.v[ex->lex->capitals.v[idx].place];
+					break;
+				}
+			}
+			return k + 1;
+		}
+		if (t->tok[k].type == DKG_TOK_WORD && !(t->tok[k].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) &&
+		    !is_word(t, k, "reuters"))
+			return s;
+	}
+	return s;
+}
+
+static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_chunk)
+{
+	const char *text = ex->doc->text;
+	size_t nsent, i, start;
+	int rc;
+	dkg_tokens_clear(&ex->toks);
+	rc = dkg_tokenize(&ex->toks, text + base, base, len, (size_t)-1);
+	if (rc < 0)
+		return rc;
+	if (!ex->toks.n)
+		return 0;
+	if (ensure_ann(ex, ex->toks.n) < 0)
+		return DKG_ENOMEM;
+	nsent = dkg_split_sentences(&ex->toks, text, ex->sent_ends, MAX_SENT);
+	start = 0;
+	for (i = 0; i < nsent; i++) {
+		size_t s = start, e = ex->sent_ends[i];
+		if (first_chunk && i == 0)
+			s = skip_dateline(ex, s, e);
+		/* a sentence longer than the limit is cut */
+		while (e > s && ex->toks.tok[e - 1].end - ex->toks.tok[s].start >
+				    ex->opts.max_sentence_bytes)
+			e--;
+		rc = process_sentence(ex, s, e);
+		if (rc < 0)
+			return rc;
+		start = ex->sent_ends[i];
+	}
+	return 0;
+}
+
+int dkg_extract(dkg_result **out, dkg_extractor *ex, const dkg_document *doc)
+{
+	dkg_result *res;
+	size_t pos = 0, n;
+	int rc, first = 1;
+	const size_t chunk = 64 * 1024;
+	*out = NULL;
+	if (!ex || !doc)
+		return DKG_EINVAL;
+	rc = dkg_result_new(&res, doc);
+	if (rc < 0)
+		return rc;
+	ex->doc = doc;
+	ex->res = res;
+	ex->npersons = 0;
+	ex->last_actor = ex->last_state = NULL;
+	ex->dateline = NULL;
+	ex->doc_first_event = 0;
+	ex->date_str = doc->date && dkg_parse_iso_date(doc->date) >= 0 ? doc->date : ex->opts.default_date;
+	ex->anchor = dkg_parse_iso_date(ex->date_str);
+	n = doc->text ? doc->text_len : 0;
+	/* paragraphs, each cut into pieces of at most `chunk` bytes at a space */
+	while (pos < n) {
+		size_t end = pos, lim = pos + chunk < n ? pos + chunk : n;
+		const char *nl = memchr(doc->text + pos, '\n', lim - pos);
+		if (nl) {
+			end = (size_t)(nl - doc->text) + 1;
+		} else if (lim < n) {
+			end = lim;
+			while (end > pos + chunk / 2 && doc->text[end - 1] != ' ')
+				end--;
+		} else {
+			end = n;
+		}
+		rc = process_chunk(ex, pos, end - pos, first);
+		if (rc < 0) {
+			dkg_result_free(res);
+			ex->res = NULL;
+			return rc;
+		}
+		if (end - pos > 1 || doc->text[pos] != '\n')
+			first = 0;
+		pos = end;
+	}
+	if (res->arena.oom) {
+		dkg_result_free(res);
+		ex->res = NULL;
+		return DKG_ENOMEM;
+	}
+	ex->res = NULL;
+	ex->doc = NULL;
+	*out = res;
+	return DKG_OK;
+}

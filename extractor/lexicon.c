@@ -1,0 +1,808 @@
+/*
+ * lexicon.c - loading the line-oriented lexicon (extractor/lexicon/FORMAT.md)
+ * into hash tables, and matching its forms against tokens.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dkg/lexicon.h"
+#include "lexicon_int.h"
+
+extern const char dkg_lexicon_default[];
+extern const size_t dkg_lexicon_default_len;
+
+#define NONE UINT32_MAX
+
+/* ---- small containers ---------------------------------------------------- */
+
+static int vec_grow(void **v, size_t *cap, size_t n, size_t size)
+{
+	size_t c;
+	void *p;
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 64;
+	p = dkg_realloc(*v, c * size);
+	if (!p)
+		return -1;
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+#define VEC_PUSH(vec) (vec_grow((void **)&(vec).v, &(vec).cap, (vec).n, sizeof *(vec).v) ? NULL : &(vec).v[(vec).n++])
+
+static uint64_t mix(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return k;
+}
+
+static int map_put(lex_map *m, uint64_t key, uint32_t val);
+
+static int map_resize(lex_map *m, size_t cap)
+{
+	lex_map n = {NULL, NULL, cap, 0};
+	size_t i;
+	n.keys = dkg_calloc(cap, sizeof *n.keys);
+	n.vals = dkg_malloc(cap * sizeof *n.vals);
+	if (!n.keys || !n.vals) {
+		dkg_free(n.keys);
+		dkg_free(n.vals);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i])
+			map_put(&n, m->keys[i], m->vals[i]);
+	dkg_free(m->keys);
+	dkg_free(m->vals);
+	*m = n;
+	return 0;
+}
+
+/* Key 0 is reserved for empty slots; callers never pass it (hashes are remapped). */
+static int map_put(lex_map *m, uint64_t key, uint32_t val)
+{
+	size_t i;
+	if (!key)
+		key = 1;
+	if ((m->n + 1) * 4 >= m->cap * 3 && map_resize(m, m->cap ? m->cap * 2 : 1024) < 0)
+		return -1;
+	i = mix(key) & (m->cap - 1);
+	while (m->keys[i] && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	if (!m->keys[i])
+		m->n++;
+	m->keys[i] = key;
+	m->vals[i] = val;
+	return 0;
+}
+
+static uint32_t map_get(const lex_map *m, uint64_t key)
+{
+	size_t i;
+	if (!m->cap)
+		return NONE;
+	if (!key)
+		key = 1;
+	i = mix(key) & (m->cap - 1);
+	while (m->keys[i]) {
+		if (m->keys[i] == key)
+			return m->vals[i];
+		i = (i + 1) & (m->cap - 1);
+	}
+	return NONE;
+}
+
+static void map_free(lex_map *m)
+{
+	dkg_free(m->keys);
+	dkg_free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+static uint64_t id_key(int kind, const char *id)
+{
+	uint64_t h = dkg_hash(DKG_HASH_INIT, &kind, sizeof kind);
+	return dkg_hash(h, id, strlen(id));
+}
+
+/* ---- public life cycle --------------------------------------------------- */
+
+int dkg_lexicon_new(dkg_lexicon **out)
+{
+	dkg_lexicon *lex = dkg_calloc(1, sizeof *lex);
+	*out = NULL;
+	if (!lex)
+		return DKG_ENOMEM;
+	lex->arena.block_size = 256 * 1024;
+	*out = lex;
+	return DKG_OK;
+}
+
+void dkg_lexicon_free(dkg_lexicon *lex)
+{
+	size_t i;
+	if (!lex)
+		return;
+	for (i = 0; i < lex->persons.n; i++) {
+		dkg_free(lex->persons.v[i]->offices);
+		dkg_free(lex->persons.v[i]);
+	}
+	dkg_free(lex->forms.v);
+	dkg_free(lex->senses.v);
+	dkg_free(lex->tokhash.v);
+	dkg_free(lex->countries.v);
+	dkg_free(lex->adjectives.v);
+	dkg_free(lex->capitals.v);
+	dkg_free(lex->orgs.v);
+	dkg_free(lex->persons.v);
+	dkg_free(lex->sectors.v);
+	dkg_free(lex->places.v);
+	dkg_free(lex->triggers.v);
+	map_free(&lex->by_key);
+	map_free(&lex->by_first);
+	map_free(&lex->ids);
+	dkg_arena_free(&lex->arena);
+	dkg_free(lex);
+}
+
+size_t dkg_lexicon_size(const dkg_lexicon *lex)
+{
+	return lex ? lex->forms.n : 0;
+}
+
+/* ---- parsing ------------------------------------------------------------- */
+
+typedef struct field {
+	const char *key, *val;
+	size_t klen, vlen;
+	int used;
+} field;
+
+#define MAX_FIELDS 24
+
+typedef struct line_ctx {
+	dkg_lexicon *lex;
+	const char *name;
+	long line;
+	dkg_error *err;
+	field f[MAX_FIELDS];
+	int nf;
+} line_ctx;
+
+static const char *get(line_ctx *c, const char *key)
+{
+	int i;
+	size_t kl = strlen(key);
+	for (i = 0; i < c->nf; i++)
+		if (c->f[i].klen == kl && !memcmp(c->f[i].key, key, kl)) {
+			c->f[i].used = 1;
+			return dkg_arena_strndup(&c->lex->arena, c->f[i].val, c->f[i].vlen);
+		}
+	return NULL;
+}
+
+static int need(line_ctx *c, const char *key, const char **out)
+{
+	*out = get(c, key);
+	if (!*out || !**out)
+		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "missing %s= field", key);
+	return 0;
+}
+
+static int valid_date(const char *d)
+{
+	int i;
+	if (!d || !*d)
+		return 1;
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+			return 0;
+	return 1;
+}
+
+static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kind, uint32_t idx,
+			     int case_mode)
+{
+	dkg_lexicon *lex = c->lex;
+	dkg_tokens toks = {0};
+	uint64_t key = DKG_HASH_INIT;
+	uint32_t fi;
+	lex_sense *s;
+	size_t i;
+	int rc = 0;
+	if (dkg_tokenize(&toks, form, 0, flen, 64) < 0 || toks.n == 0 || toks.n > 32) {
+		dkg_tokens_free(&toks);
+		if (toks.n == 0 && flen == 0)
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "empty form");
+		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+				     "form '%.*s' has no words or too many", (int)flen, form);
+	}
+	for (i = 0; i < toks.n; i++)
+		key = dkg_hash(key, &toks.tok[i].hash, sizeof toks.tok[i].hash);
+	fi = map_get(&lex->by_key, key);
+	if (fi == NONE) {
+		lex_form *f = VEC_PUSH(lex->forms);
+		if (!f)
+			goto oom;
+		fi = (uint32_t)(lex->forms.n - 1);
+		f->key = key;
+		f->ntok = (uint8_t)toks.n;
+		f->case_mode = (uint8_t)case_mode;
+		f->senses = NONE;
+		f->exact = case_mode == LEX_CASE_EXACT ? dkg_arena_strndup(&lex->arena, form, flen)
+						       : NULL;
+		f->toks = (uint32_t)lex->tokhash.n;
+		for (i = 0; i < toks.n; i++) {
+			uint64_t *h = VEC_PUSH(lex->tokhash);
+			if (!h)
+				goto oom;
+			*h = toks.tok[i].hash;
+		}
+		f->next = map_get(&lex->by_first, toks.tok[0].hash);
+		if (map_put(&lex->by_key, key, fi) < 0 ||
+		    map_put(&lex->by_first, toks.tok[0].hash, fi) < 0)
+			goto oom;
+		if (toks.n > lex->maxtok)
+			lex->maxtok = (uint8_t)toks.n;
+	} else if (case_mode == LEX_CASE_ANY) {
+		lex->forms.v[fi].case_mode = LEX_CASE_ANY;
+	}
+	s = VEC_PUSH(lex->senses);
+	if (!s)
+		goto oom;
+	s->kind = (uint8_t)kind;
+	s->idx = idx;
+	/* keep senses in file order: append at the end of the form's list */
+	s->next = NONE;
+	{
+		uint32_t si = (uint32_t)(lex->senses.n - 1), *p = &lex->forms.v[fi].senses;
+		while (*p != NONE)
+			p = &lex->senses.v[*p].next;
+		*p = si;
+	}
+	dkg_tokens_free(&toks);
+	return rc;
+oom:
+	dkg_tokens_free(&toks);
+	return dkg_error_set(c->err, DKG_ENOMEM, c->name, c->line, "out of memory");
+}
+
+static int add_forms(line_ctx *c, const char *forms, size_t len, int kind, uint32_t idx)
+{
+	const char *mode = get(c, "case");
+	int case_mode = LEX_CASE_CAP, rc;
+	const char *p = forms, *end = forms + len;
+	if (kind == LEX_VERB || kind == LEX_NOUN || kind == LEX_SECTOR || kind == LEX_TITLE ||
+	    kind == LEX_BLOCK)
+		case_mode = LEX_CASE_ANY;
+	if (mode) {
+		if (!strcmp(mode, "exact"))
+			case_mode = LEX_CASE_EXACT;
+		else if (!strcmp(mode, "any"))
+			case_mode = LEX_CASE_ANY;
+		else if (strcmp(mode, "cap"))
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+					     "case= must be exact, any or cap, not '%s'", mode);
+	}
+	while (p <= end) {
+		const char *bar = memchr(p, '|', (size_t)(end - p));
+		const char *e = bar ? bar : end;
+		while (p < e && (*p == ' '))
+			p++;
+		while (e > p && e[-1] == ' ')
+			e--;
+		if (e == p)
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "empty form");
+		rc = add_sense_to_form(c, p, (size_t)(e - p), kind, idx, case_mode);
+		if (rc < 0)
+			return rc;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	return 0;
+}
+
+static uint32_t parse_targets(const char *s, int *ok)
+{
+	static const struct {
+		const char *w;
+		uint32_t bit;
+	} names[] = {{"obj", TGT_OBJ},     {"with", TGT_WITH}, {"against", TGT_AGAINST},
+		     {"to", TGT_TO},       {"on", TGT_ON},     {"for", TGT_FOR},
+		     {"from", TGT_FROM},   {"of", TGT_OF},     {"at", TGT_AT},
+		     {"in", TGT_IN},       {"over", TGT_OVER}, {"into", TGT_INTO},
+		     {"by", TGT_BY},       {"none", TGT_NONE}, {"upon", TGT_ON},
+		     {"toward", TGT_TO},   {"towards", TGT_TO}, {"between", TGT_WITH}, {"among", TGT_WITH}};
+	uint32_t mask = 0;
+	*ok = 1;
+	while (*s) {
+		size_t n = strcspn(s, ","), i;
+		int found = 0;
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strlen(names[i].w) == n && !strncmp(s, names[i].w, n)) {
+				mask |= names[i].bit;
+				found = 1;
+			}
+		if (!found)
+			*ok = 0;
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	return mask;
+}
+
+static char *slug_lower(dkg_arena *a, const char *s)
+{
+	char *d = dkg_arena_strndup(a, s, strlen(s));
+	for (char *p = d; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	return d;
+}
+
+static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *forms, size_t flen)
+{
+	dkg_lexicon *lex = c->lex;
+	int rc = 0, k;
+	uint32_t idx = 0;
+#define KIND(s) (klen == sizeof(s) - 1 && !memcmp(kind, s, klen))
+	if (KIND("country")) {
+		lex_country *e = VEC_PUSH(lex->countries);
+		if (!e)
+			return DKG_ENOMEM;
+		memset(e, 0, sizeof *e);
+		k = LEX_COUNTRY;
+		idx = (uint32_t)(lex->countries.n - 1);
+		if ((rc = need(c, "code", &e->actor.code)) || (rc = need(c, "id", &e->actor.id)) ||
+		    (rc = need(c, "label", &e->actor.label)))
+			return rc;
+		e->actor.country = e->actor.code;
+		e->actor.wikidata = get(c, "qid");
+		(void)get(c, "iso2");
+		e->actor.kind = DKG_ACTOR_STATE;
+		e->place.id = e->actor.id;
+		e->place.label = e->actor.label;
+		e->place.country = e->actor.code;
+		if (map_get(&lex->ids, id_key(LEX_COUNTRY, e->actor.code)) == NONE &&
+		    map_put(&lex->ids, id_key(LEX_COUNTRY, e->actor.code), idx) < 0)
+			return DKG_ENOMEM;
+	} else if (KIND("adjective")) {
+		lex_adjective *e = VEC_PUSH(lex->adjectives);
+		if (!e)
+			return DKG_ENOMEM;
+		k = LEX_ADJECTIVE;
+		idx = (uint32_t)(lex->adjectives.n - 1);
+		e->country = -1;
+		if ((rc = need(c, "code", &e->code)))
+			return rc;
+	} else if (KIND("capital")) {
+		lex_capital *e = VEC_PUSH(lex->capitals);
+		if (!e)
+			return DKG_ENOMEM;
+		k = LEX_CAPITAL;
+		idx = (uint32_t)(lex->capitals.n - 1);
+		e->country = e->place = -1;
+		if ((rc = need(c, "code", &e->code)) || (rc = need(c, "place", &e->place_id)))
+			return rc;
+	} else if (KIND("org")) {
+		dkg_actor *e = VEC_PUSH(lex->orgs);
+		const char *kd;
+		if (!e)
+			return DKG_ENOMEM;
+		memset(e, 0, sizeof *e);
+		k = LEX_ORG;
+		idx = (uint32_t)(lex->orgs.n - 1);
+		if ((rc = need(c, "code", &e->code)) || (rc = need(c, "id", &e->id)) ||
+		    (rc = need(c, "label", &e->label)))
+			return rc;
+		e->country = get(c, "country");
+		e->wikidata = get(c, "qid");
+		e->role = get(c, "role");
+		kd = get(c, "kind");
+		e->kind = DKG_ACTOR_ORGANIZATION;
+		if (kd && !strcmp(kd, "group"))
+			e->kind = DKG_ACTOR_GROUP;
+		else if (kd && strcmp(kd, "organization"))
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+					     "kind= must be organization or group");
+	} else if (KIND("person")) {
+		const char *id, *label, *country, *code, *role, *from, *to;
+		uint32_t pi;
+		lex_person *p;
+		lex_office *o;
+		k = LEX_PERSON;
+		if ((rc = need(c, "id", &id)) || (rc = need(c, "label", &label)) ||
+		    (rc = need(c, "country", &country)))
+			return rc;
+		code = get(c, "code");
+		role = get(c, "role");
+		from = get(c, "from");
+		to = get(c, "to");
+		if (!valid_date(from) || !valid_date(to))
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+					     "from= and to= must be YYYY-MM-DD");
+		pi = map_get(&lex->ids, id_key(LEX_PERSON, id));
+		if (pi == NONE) {
+			lex_person **slot = VEC_PUSH(lex->persons);
+			if (!slot)
+				return DKG_ENOMEM;
+			*slot = p = dkg_calloc(1, sizeof *p);
+			if (!p) {
+				lex->persons.n--;
+				return DKG_ENOMEM;
+			}
+			pi = (uint32_t)(lex->persons.n - 1);
+			p->base.id = id;
+			p->base.label = label;
+			p->base.country = country;
+			p->base.code = country;
+			p->base.kind = DKG_ACTOR_PERSON;
+			p->base.wikidata = get(c, "qid");
+			if (map_put(&lex->ids, id_key(LEX_PERSON, id), pi) < 0)
+				return DKG_ENOMEM;
+		} else {
+			p = lex->persons.v[pi];
+			(void)get(c, "qid");
+		}
+		idx = pi;
+		if (code || role || from || to) {
+			if (vec_grow((void **)&p->offices, &p->cap, p->noffices, sizeof *o) < 0)
+				return DKG_ENOMEM;
+			o = &p->offices[p->noffices++];
+			memset(o, 0, sizeof *o);
+			o->actor = p->base;
+			o->actor.code = code ? code : country;
+			o->actor.role = role;
+			snprintf(o->from, sizeof o->from, "%s", from ? from : "");
+			snprintf(o->to, sizeof o->to, "%s", to ? to : "");
+		}
+	} else if (KIND("sector") || KIND("title")) {
+		lex_sector *e = VEC_PUSH(lex->sectors);
+		if (!e)
+			return DKG_ENOMEM;
+		k = KIND("title") ? LEX_TITLE : LEX_SECTOR;
+		idx = (uint32_t)(lex->sectors.n - 1);
+		e->is_title = k == LEX_TITLE;
+		if ((rc = need(c, "sector", &e->sector)))
+			return rc;
+		e->role = get(c, "role");
+		if (k == LEX_TITLE && !e->role)
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+					     "missing role= field");
+	} else if (KIND("place")) {
+		dkg_place *e = VEC_PUSH(lex->places);
+		const char *lat, *lon, *type;
+		if (!e)
+			return DKG_ENOMEM;
+		memset(e, 0, sizeof *e);
+		k = LEX_PLACE;
+		idx = (uint32_t)(lex->places.n - 1);
+		if ((rc = need(c, "id", &e->id)) || (rc = need(c, "label", &e->label)) ||
+		    (rc = need(c, "country", &e->country)))
+			return rc;
+		e->geonames = get(c, "geonames");
+		lat = get(c, "lat");
+		lon = get(c, "lon");
+		type = get(c, "type");
+		(void)type;
+		e->lat = lat ? strtod(lat, NULL) : 0;
+		e->lon = lon ? strtod(lon, NULL) : 0;
+		if (map_get(&lex->ids, id_key(LEX_PLACE, e->id)) == NONE &&
+		    map_put(&lex->ids, id_key(LEX_PLACE, e->id), idx) < 0)
+			return DKG_ENOMEM;
+	} else if (KIND("verb") || KIND("noun")) {
+		lex_trigger *e = VEC_PUSH(lex->triggers);
+		const char *tgt, *comp, *voice, *light;
+		int ok = 1;
+		if (!e)
+			return DKG_ENOMEM;
+		memset(e, 0, sizeof *e);
+		k = KIND("noun") ? LEX_NOUN : LEX_VERB;
+		idx = (uint32_t)(lex->triggers.n - 1);
+		e->is_noun = k == LEX_NOUN;
+		if ((rc = need(c, "cameo", &e->cameo)) || (rc = need(c, "lemma", &e->lemma)))
+			return rc;
+		if (strlen(e->cameo) < 2 || strlen(e->cameo) > 4 ||
+		    strspn(e->cameo, "0123456789") != strlen(e->cameo))
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+					     "cameo= must be 2 to 4 digits, not '%s'", e->cameo);
+		tgt = get(c, "target");
+		e->target = tgt ? parse_targets(tgt, &ok) : (e->is_noun ? 0 : TGT_OBJ);
+		if (!ok)
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+					     "unknown target '%s'", tgt);
+		comp = get(c, "comp");
+		if (comp) {
+			if (!strcmp(comp, "to"))
+				e->comp = COMP_TO;
+			else if (!strcmp(comp, "that"))
+				e->comp = COMP_THAT;
+			else if (!strcmp(comp, "ing"))
+				e->comp = COMP_ING;
+			else if (!strcmp(comp, "np"))
+				e->comp = COMP_NP;
+			else if (strcmp(comp, "none"))
+				return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+						     "comp= must be to, that, ing, np or none");
+		}
+		voice = get(c, "voice");
+		e->active_only = voice && !strcmp(voice, "active");
+		light = get(c, "light");
+		while (light && *light && e->nlight < 6) {
+			size_t n = strcspn(light, ",");
+			dkg_buf f = DKG_BUF_INIT;
+			dkg_fold_append(&f, light, n);
+			e->light[e->nlight++] = dkg_hash(DKG_HASH_INIT, f.data, f.len);
+			dkg_buf_free(&f);
+			light += n;
+			if (*light == ',')
+				light++;
+		}
+	} else if (KIND("block")) {
+		k = LEX_BLOCK;
+	} else {
+		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "unknown kind '%.*s'",
+				     (int)klen, kind);
+	}
+#undef KIND
+	if (lex->arena.oom)
+		return dkg_error_set(c->err, DKG_ENOMEM, c->name, c->line, "out of memory");
+	rc = add_forms(c, forms, flen, k, idx);
+	if (rc < 0)
+		return rc;
+	for (int i = 0; i < c->nf; i++)
+		if (!c->f[i].used)
+			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+					     "unknown key '%.*s' for kind %.*s", (int)c->f[i].klen,
+					     c->f[i].key, (int)klen, kind);
+	return 0;
+}
+
+static void resolve(dkg_lexicon *lex)
+{
+	size_t i;
+	for (i = 0; i < lex->adjectives.n; i++)
+		lex->adjectives.v[i].country = dkg_lexicon_country(lex, lex->adjectives.v[i].code);
+	for (i = 0; i < lex->capitals.n; i++) {
+		lex_capital *c = &lex->capitals.v[i];
+		uint32_t p = map_get(&lex->ids, id_key(LEX_PLACE, c->place_id));
+		c->country = dkg_lexicon_country(lex, c->code);
+		c->place = p == NONE ? -1 : (int32_t)p;
+	}
+	(void)slug_lower;
+}
+
+int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data, size_t len,
+			    dkg_error *err)
+{
+	const char *p = data, *end = data + len;
+	line_ctx c;
+	int rc = 0;
+	memset(&c, 0, sizeof c);
+	c.lex = lex;
+	c.name = name ? name : "lexicon";
+	c.err = err;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end, *q, *tab;
+		const char *kind, *forms;
+		size_t klen, flen;
+		c.line++;
+		if (e > p && e[-1] == '\r')
+			e--;
+		if (e == p || *p == '#') {
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		if (memchr(p, '\0', (size_t)(e - p)))
+			return dkg_error_set(err, DKG_EPARSE, c.name, c.line, "NUL byte in line");
+		kind = p;
+		tab = memchr(p, '\t', (size_t)(e - p));
+		if (!tab)
+			return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
+					     "expected KIND<TAB>FORMS<TAB>key=value...");
+		klen = (size_t)(tab - p);
+		forms = tab + 1;
+		tab = memchr(forms, '\t', (size_t)(e - forms));
+		flen = (size_t)((tab ? tab : e) - forms);
+		c.nf = 0;
+		for (q = tab ? tab + 1 : e; q < e;) {
+			const char *t2 = memchr(q, '\t', (size_t)(e - q));
+			const char *fe = t2 ? t2 : e;
+			const char *eq = memchr(q, '=', (size_t)(fe - q));
+			if (fe == q) {
+				q = fe + 1;
+				continue;
+			}
+			if (!eq)
+				return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
+						     "field '%.*s' is not key=value",
+						     (int)(fe - q > 40 ? 40 : fe - q), q);
+			if (c.nf == MAX_FIELDS)
+				return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
+						     "too many fields");
+			c.f[c.nf].key = q;
+			c.f[c.nf].klen = (size_t)(eq - q);
+			c.f[c.nf].val = eq + 1;
+			c.f[c.nf].vlen = (size_t)(fe - eq - 1);
+			c.f[c.nf].used = 0;
+			c.nf++;
+			q = t2 ? t2 + 1 : e;
+		}
+		rc = parse_line(&c, kind, klen, forms, flen);
+		if (rc < 0) {
+			if (rc == DKG_ENOMEM && err && !err->message[0])
+				dkg_error_set(err, rc, c.name, c.line, "out of memory");
+			return rc;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	resolve(lex);
+	return DKG_OK;
+}
+
+int dkg_lexicon_load_default(dkg_lexicon *lex, dkg_error *err)
+{
+	return dkg_lexicon_load_buffer(lex, "default lexicon", dkg_lexicon_default,
+				       dkg_lexicon_default_len, err);
+}
+
+int dkg_lexicon_load_file(dkg_lexicon *lex, const char *path, dkg_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	char *data = NULL;
+	size_t n = 0, cap = 0, got;
+	int rc;
+	if (!fp)
+		return dkg_error_set(err, DKG_EIO, path, 0, "cannot open lexicon file");
+	for (;;) {
+		if (cap - n < 65536) {
+			char *p;
+			cap = cap ? cap * 2 : 65536;
+			p = dkg_realloc(data, cap);
+			if (!p) {
+				dkg_free(data);
+				fclose(fp);
+				return dkg_error_set(err, DKG_ENOMEM, path, 0, "out of memory");
+			}
+			data = p;
+		}
+		got = fread(data + n, 1, cap - n, fp);
+		n += got;
+		if (!got)
+			break;
+	}
+	if (ferror(fp)) {
+		fclose(fp);
+		dkg_free(data);
+		return dkg_error_set(err, DKG_EIO, path, 0, "cannot read lexicon file");
+	}
+	fclose(fp);
+	rc = dkg_lexicon_load_buffer(lex, path, data, n, err);
+	dkg_free(data);
+	return rc;
+}
+
+/* ---- lookups --------------------------------------------------------------- */
+
+int32_t dkg_lexicon_country(const dkg_lexicon *lex, const char *iso3)
+{
+	uint32_t i = map_get(&lex->ids, id_key(LEX_COUNTRY, iso3));
+	return i == NONE ? -1 : (int32_t)i;
+}
+
+static int form_case_ok(const lex_form *f, const dkg_tokens *toks, size_t i, const char *text)
+{
+	if (f->case_mode == LEX_CASE_ANY)
+		return 1;
+	if (f->case_mode == LEX_CASE_EXACT) {
+		/* compare the text's letters with the form's, ignoring spaces */
+		const char *e = f->exact;
+		size_t t;
+		for (t = i; t < i + f->ntok; t++) {
+			const char *s = text + toks->tok[t].start;
+			const char *se = text + toks->tok[t].end;
+			while (*e == ' ')
+				e++;
+			while (s < se) {
+				if (*e != *s)
+					return 0;
+				e++;
+				s++;
+			}
+		}
+		while (*e == ' ')
+			e++;
+		return *e == '\0' || (*e == '.' && e[1] == '\0');
+	}
+	return (toks->tok[i].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) != 0;
+}
+
+size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
+			      size_t i, size_t end, const lex_form **form);
+
+size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
+			      size_t i, size_t end, const lex_form **form)
+{
+	uint32_t fi = map_get(&lex->by_first, toks->tok[i].hash);
+	const lex_form *best = NULL;
+	while (fi != NONE) {
+		const lex_form *f = &lex->forms.v[fi];
+		if (i + f->ntok <= end && (!best || f->ntok > best->ntok)) {
+			const uint64_t *h = &lex->tokhash.v[f->toks];
+			size_t k;
+			for (k = 1; k < f->ntok; k++)
+				if (toks->tok[i + k].hash != h[k])
+					break;
+			if (k == f->ntok && form_case_ok(f, toks, i, text))
+				best = f;
+		}
+		fi = f->next;
+	}
+	*form = best;
+	return best ? best->ntok : 0;
+}
+
+size_t dkg_lexicon_match(const dkg_lexicon *lex, const dkg_tokens *toks, size_t i, size_t end,
+			 const lex_form **form)
+{
+	/* without the text, exact-case forms cannot be checked: they do not match */
+	uint32_t fi = map_get(&lex->by_first, toks->tok[i].hash);
+	const lex_form *best = NULL;
+	while (fi != NONE) {
+		const lex_form *f = &lex->forms.v[fi];
+		if (f->case_mode != LEX_CASE_EXACT && i + f->ntok <= end &&
+		    (!best || f->ntok > best->ntok)) {
+			const uint64_t *h = &lex->tokhash.v[f->toks];
+			size_t k;
+			for (k = 1; k < f->ntok; k++)
+				if (toks->tok[i + k].hash != h[k])
+					break;
+			if (k == f->ntok && form_case_ok(f, toks, i, NULL))
+				best = f;
+		}
+		fi = f->next;
+	}
+	*form = best;
+	return best ? best->ntok : 0;
+}
+
+const dkg_actor *dkg_person_actor(const lex_person *p, const char *date, int *in_office)
+{
+	size_t i;
+	const lex_office *best = NULL;
+	*in_office = 0;
+	if (!p->noffices)
+		return &p->base;
+	if (!date || !*date) {
+		/* no date: the most recent office */
+		for (i = 0; i < p->noffices; i++)
+			if (!best || strcmp(p->offices[i].from, best->from) > 0)
+				best = &p->offices[i];
+		*in_office = 1;
+		return &best->actor;
+	}
+	for (i = 0; i < p->noffices; i++) {
+		const lex_office *o = &p->offices[i];
+		if ((!o->from[0] || strcmp(o->from, date) <= 0) &&
+		    (!o->to[0] || strcmp(date, o->to) <= 0)) {
+			/* prefer the higher office: heads of state/government first in file order */
+			if (!best)
+				best = o;
+		}
+	}
+	if (best) {
+		*in_office = 1;
+		return &best->actor;
+	}
+	return &p->base;
+}

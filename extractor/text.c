@@ -1,0 +1,390 @@
+/*
+ * text.c - Unicode folding (utf8proc), tokenization and sentence splitting.
+ * The tokenizer makes one pass over the bytes; ASCII is folded inline and
+ * only tokens with non-ASCII letters go through utf8proc.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "dkg/common.h"
+#include "text.h"
+
+void dkg_fold_append(dkg_buf *out, const char *s, size_t n)
+{
+	size_t i;
+	int ascii = 1;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			ascii = 0;
+			break;
+		}
+	if (ascii) {
+		if (dkg_buf_grow(out, out->len + n) < 0)
+			return;
+		for (i = 0; i < n; i++) {
+			char c = s[i];
+			out->data[out->len + i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		}
+		out->len += n;
+		out->data[out->len] = '\0';
+		return;
+	}
+	{
+		utf8proc_uint8_t *dst = NULL;
+		utf8proc_ssize_t m;
+		m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+				 UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+				     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+		if (m < 0) {
+			/* invalid UTF-8: keep the bytes as they are, lower-cased */
+			for (i = 0; i < n; i++) {
+				char c = s[i];
+				dkg_buf_putc(out, (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c);
+			}
+			return;
+		}
+		/* curly apostrophes fold to ASCII so "Russia’s" matches "Russia's" */
+		for (utf8proc_ssize_t j = 0; j < m; j++) {
+			if (dst[j] == 0xE2 && j + 2 < m && dst[j + 1] == 0x80 &&
+			    (dst[j + 2] == 0x98 || dst[j + 2] == 0x99)) {
+				dkg_buf_putc(out, '\'');
+				j += 2;
+			} else {
+				dkg_buf_putc(out, (char)dst[j]);
+			}
+		}
+		free(dst);
+	}
+}
+
+static const char *const abbreviations[] = {
+    "adm",  "ave",   "blvd",  "bros", "capt", "cmdr", "co",   "col",  "corp", "cpl",  "dec",
+    "dept", "dr",    "est",   "etc",  "feb",  "fig",  "fri",  "ft",   "gen",  "gov",  "inc",
+    "jan",  "jr",    "lt",    "ltd",  "maj",  "messrs", "mon", "mr",  "mrs",  "ms",   "mt",
+    "no",   "nov",   "oct",   "prof", "rd",   "rep",  "rev",  "sat",  "sen",  "sep",  "sept",
+    "sgt",  "sr",    "st",    "sun",  "thu",  "thur", "thurs", "tue", "tues", "vs",   "wed",
+    "aug",  "apr",   "jun",   "jul",  "gens", "reps", "sens", "govs", "pres", "supt", "insp",
+};
+
+int dkg_is_abbreviation(const char *norm, size_t len)
+{
+	size_t i;
+	if (len == 0 || len > 6)
+		return 0;
+	for (i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
+		if (strlen(abbreviations[i]) == len && !memcmp(abbreviations[i], norm, len))
+			return 1;
+	return 0;
+}
+
+/* Length of a UTF-8 sequence starting with byte c (1 for invalid lead bytes). */
+static size_t u8len(unsigned char c)
+{
+	if (c < 0xC0)
+		return 1;
+	if (c < 0xE0)
+		return 2;
+	if (c < 0xF0)
+		return 3;
+	return 4;
+}
+
+/* Classifies the character at p: 0 letter/digit, 1 space, 2 punctuation.
+ * Sets *len to its length in bytes. */
+static int classify(const unsigned char *p, const unsigned char *end, size_t *len)
+{
+	unsigned char c = *p;
+	if (c < 0x80) {
+		*len = 1;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			return 0;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+			return 1;
+		return 2;
+	}
+	*len = u8len(c);
+	if (p + *len > end)
+		*len = (size_t)(end - p);
+	if (c == 0xC2 && p + 1 < end) {
+		if (p[1] == 0xA0) /* no-break space */
+			return 1;
+		if (p[1] == 0xAB || p[1] == 0xBB || p[1] < 0xC0) /* « » and Latin-1 symbols */
+			return 2;
+	}
+	if (c == 0xE2 && p + 2 < end && p[1] == 0x80) {
+		if (p[2] <= 0x8A || p[2] == 0xAF || p[2] == 0xA8 || p[2] == 0xA9)
+			return 1; /* typographic spaces, line/paragraph separators */
+		return 2;         /* dashes, quotes, ellipsis, bullets */
+	}
+	if (c == 0xE3 && p + 2 < end && p[1] == 0x80 && p[2] == 0x80)
+		return 1;
+	return 0;
+}
+
+static int is_quote(const unsigned char *p, size_t len)
+{
+	if (len == 1)
+		return p[0] == '"' || p[0] == '\'' || p[0] == '`';
+	if (len == 3 && p[0] == 0xE2 && p[1] == 0x80)
+		return p[2] >= 0x98 && p[2] <= 0x9F;
+	if (len == 2 && p[0] == 0xC2)
+		return p[1] == 0xAB || p[1] == 0xBB;
+	return 0;
+}
+
+static int is_dash(const unsigned char *p, size_t len)
+{
+	if (len == 1)
+		return p[0] == '-';
+	return len == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x93 && p[2] <= 0x95;
+}
+
+static int is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
+		      uint8_t type, uint8_t flags)
+{
+	dkg_token *tok;
+	size_t before;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		dkg_token *p = dkg_realloc(t->tok, cap * sizeof *p);
+		if (!p)
+			return DKG_ENOMEM;
+		t->tok = p;
+		t->cap = cap;
+	}
+	tok = &t->tok[t->n];
+	tok->start = (uint32_t)(base + s);
+	tok->end = (uint32_t)(base + e);
+	tok->type = type;
+	tok->flags = flags;
+	before = t->norm.len;
+	tok->norm = (uint32_t)before;
+	dkg_fold_append(&t->norm, text + s, e - s);
+	/* a token's folded form never keeps a final period: "Mr." matches "mr" */
+	if (t->norm.len > before + 1 && t->norm.data[t->norm.len - 1] == '.' && type == DKG_TOK_WORD)
+		t->norm.len--;
+	tok->nlen = (uint32_t)(t->norm.len - before);
+	tok->hash = dkg_hash(DKG_HASH_INIT, t->norm.data + before, tok->nlen);
+	dkg_buf_putc(&t->norm, '\0');
+	if (t->norm.oom)
+		return DKG_ENOMEM;
+	t->n++;
+	return DKG_OK;
+}
+
+int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t max_tokens)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	const unsigned char *end = u + n;
+	size_t i = 0, len;
+	int para = 1;
+	while (i < n) {
+		int cls = classify(u + i, end, &len);
+		if (t->n >= max_tokens)
+			return DKG_ELIMIT;
+		if (cls == 1) {
+			if (u[i] == '\n')
+				para = 1;
+			i += len;
+			continue;
+		}
+		if (cls == 2) {
+			uint8_t flags = para ? DKG_TF_PARA : 0;
+			size_t s = i;
+			if (is_quote(u + i, len))
+				flags |= DKG_TF_QUOTE;
+			if (is_dash(u + i, len))
+				flags |= DKG_TF_DASH;
+			/* an apostrophe starting "'s" (possessive) */
+			if ((u[i] == '\'' || (len == 3 && u[i] == 0xE2 && u[i + 2] == 0x99)) &&
+			    i + len < n && (u[i + len] == 's' || u[i + len] == 'S') &&
+			    (i + len + 1 >= n || !is_alpha(u[i + len + 1])) && i > 0 &&
+			    is_alpha(u[i - 1])) {
+				if (push_token(t, text, base, s, i + len + 1, DKG_TOK_WORD,
+					       flags & ~DKG_TF_QUOTE) < 0)
+					return DKG_ENOMEM;
+				i += len + 1;
+				para = 0;
+				continue;
+			}
+			/* runs of the same ASCII mark ("...", "--") are one token */
+			i += len;
+			if (len == 1)
+				while (i < n && u[i] == u[s])
+					i++;
+			if (push_token(t, text, base, s, i, DKG_TOK_PUNCT, flags) < 0)
+				return DKG_ENOMEM;
+			para = 0;
+			continue;
+		}
+		{
+			size_t s = i;
+			int digits = is_digit(u[i]), letters = 0, upper = 0, dots = 0;
+			uint8_t flags = para ? DKG_TF_PARA : 0, type;
+			if (u[i] >= 'A' && u[i] <= 'Z')
+				flags |= DKG_TF_CAP;
+			else if (u[i] >= 0x80) {
+				/* non-ASCII initial: upper case when its lower case differs */
+				utf8proc_int32_t cp;
+				if (utf8proc_iterate(u + i, (utf8proc_ssize_t)(end - (u + i)), &cp) > 0 &&
+				    utf8proc_tolower(cp) != cp)
+					flags |= DKG_TF_CAP;
+			}
+			for (;;) {
+				while (i < n && classify(u + i, end, &len) == 0) {
+					if (u[i] >= 'A' && u[i] <= 'Z')
+						upper++;
+					if (is_alpha(u[i]))
+						letters++;
+					i += len;
+				}
+				if (i + 1 >= n)
+					break;
+				/* joiners: hyphen or period or apostrophe between word characters,
+				 * comma or period inside numbers */
+				if ((u[i] == '-' || u[i] == '&') && is_alpha(u[i + 1]) && letters) {
+					i++;
+					continue;
+				}
+				if ((u[i] == ',' || u[i] == '.') && digits && is_digit(u[i + 1]) &&
+				    is_digit(u[i - 1])) {
+					i++;
+					continue;
+				}
+				if (u[i] == '.' && is_alpha(u[i + 1]) && letters &&
+				    (i + 2 >= n || !is_alpha(u[i + 2]) || u[i + 2] == '.') &&
+				    i - s <= 3) {
+					/* U.S, U.N, E.U */
+					dots++;
+					i++;
+					continue;
+				}
+				if (u[i] == '\'' && is_alpha(u[i + 1]) && letters &&
+				    !((u[i + 1] == 's' || u[i + 1] == 'S') &&
+				      (i + 2 >= n || !is_alpha(u[i + 2]))) &&
+				    !(u[i + 1] == 't' && i > s && (u[i - 1] == 'n' || u[i - 1] == 'N'))) {
+					i++;
+					continue;
+				}
+				break;
+			}
+			type = digits && !letters ? DKG_TOK_NUM : DKG_TOK_WORD;
+			if (letters >= 2 && upper == letters)
+				flags |= DKG_TF_ALLCAPS;
+			/* a period that belongs to the token */
+			if (i < n && u[i] == '.' && type == DKG_TOK_WORD) {
+				size_t wl = i - s;
+				char low[8];
+				int take = 0;
+				if (dots) {
+					take = 1;
+				} else if (wl == 1 && (flags & DKG_TF_CAP)) {
+					take = 1;
+					flags |= DKG_TF_INITIAL;
+				} else if (wl < sizeof low) {
+					for (size_t k = 0; k < wl; k++)
+						low[k] = (char)((u[s + k] >= 'A' && u[s + k] <= 'Z')
+								    ? u[s + k] + 32
+								    : u[s + k]);
+					take = dkg_is_abbreviation(low, wl);
+				}
+				if (take) {
+					i++;
+					flags |= DKG_TF_ABBREV;
+				}
+			}
+			/* "don't": split off n't */
+			if (i > s + 3 && (u[i - 1] == 't' || u[i - 1] == 'T') && u[i - 2] == '\'' &&
+			    (u[i - 3] == 'n' || u[i - 3] == 'N')) {
+				if (push_token(t, text, base, s, i - 3, type, flags) < 0 ||
+				    push_token(t, text, base, i - 3, i, DKG_TOK_WORD, 0) < 0)
+					return DKG_ENOMEM;
+			} else if (push_token(t, text, base, s, i, type, flags) < 0) {
+				return DKG_ENOMEM;
+			}
+			para = 0;
+		}
+	}
+	return DKG_OK;
+}
+
+void dkg_tokens_clear(dkg_tokens *t)
+{
+	t->n = 0;
+	dkg_buf_clear(&t->norm);
+}
+
+void dkg_tokens_free(dkg_tokens *t)
+{
+	dkg_free(t->tok);
+	t->tok = NULL;
+	t->n = t->cap = 0;
+	dkg_buf_free(&t->norm);
+}
+
+static const char *const starters[] = {"the", "he",  "she",  "it",  "they", "we",   "in",
+				       "on",  "but", "a",    "an",  "this", "that", "i",
+				       "his", "her", "their", "its", "mr",  "after", "at"};
+
+static int is_starter(const char *w)
+{
+	size_t i;
+	for (i = 0; i < sizeof starters / sizeof starters[0]; i++)
+		if (!strcmp(w, starters[i]))
+			return 1;
+	return 0;
+}
+
+size_t dkg_split_sentences(const dkg_tokens *t, const char *text, size_t *ends, size_t max)
+{
+	size_t i, n = 0;
+	(void)text;
+	for (i = 0; i < t->n && n < max; i++) {
+		const dkg_token *k = &t->tok[i];
+		int end = 0;
+		if (i + 1 < t->n && (t->tok[i + 1].flags & DKG_TF_PARA))
+			end = 1; /* paragraph break */
+		else if (k->type == DKG_TOK_PUNCT && !(k->flags & DKG_TF_QUOTE)) {
+			const char *w = dkg_tok_norm(t, i);
+			if (w[0] == '.' || w[0] == '!' || w[0] == '?' ||
+			    !strcmp(w, "\xe2\x80\xa6")) {
+				size_t j = i + 1;
+				/* closing quotes and brackets stay with the sentence */
+				while (j < t->n && ((t->tok[j].flags & DKG_TF_QUOTE) ||
+						    dkg_tok_norm(t, j)[0] == ')')) {
+					if (j + 1 < t->n && (t->tok[j + 1].flags & DKG_TF_CAP) == 0 &&
+					    (t->tok[j].flags & DKG_TF_QUOTE) &&
+					    t->tok[j].start > t->tok[j - 1].end)
+						break; /* an opening quote after a space */
+					j++;
+				}
+				if (j >= t->n ||
+				    (t->tok[j].flags & (DKG_TF_CAP | DKG_TF_QUOTE | DKG_TF_PARA)) ||
+				    t->tok[j].type == DKG_TOK_NUM) {
+					i = j - 1;
+					end = 1;
+				}
+			}
+		} else if ((k->flags & DKG_TF_ABBREV) && !(k->flags & DKG_TF_INITIAL) &&
+			   i + 1 < t->n && k->nlen > 2 && memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
+			   (t->tok[i + 1].flags & DKG_TF_CAP) && is_starter(dkg_tok_norm(t, i + 1))) {
+			end = 1; /* "... the U.S. The next ..." */
+		}
+		if (end)
+			ends[n++] = i + 1;
+	}
+	if (t->n && (n == 0 || ends[n - 1] != t->n) && n < max)
+		ends[n++] = t->n;
+	return n;
+}
