@@ -167,7 +167,7 @@ int dkg_ingest__clean_text(dkg_document *doc, const char *text, size_t len, unsi
 	const char *p = text, *end = text + len;
 	dkg_buf out = DKG_BUF_INIT;
 	int paragraph_mode = 0, seen_text = 0, blank_after_first = 0, in_para = 0, rc = DKG_OK;
-	size_t nonblank = 0, first_para_start = (size_t)-1;
+	size_t nonblank = 0, first_para_start = (size_t)-1, longest = 0;
 	line first = {NULL, 0};
 
 	/* Wrapped lines are joined only when blank lines separate paragraphs. */
@@ -175,6 +175,8 @@ int dkg_ingest__clean_text(dkg_document *doc, const char *text, size_t len, unsi
 		const char *nl = memchr(q, '\n', (size_t)(end - q));
 		line l = trim(q, nl ? (size_t)(nl - q) : (size_t)(end - q));
 		if (l.len) {
+			if (l.len > longest && !is_trailer(l))
+				longest = l.len;
 			if (!nonblank++)
 				first = l;
 			seen_text = 1;
@@ -185,6 +187,9 @@ int dkg_ingest__clean_text(dkg_document *doc, const char *text, size_t len, unsi
 		}
 		q = nl ? nl + 1 : end;
 	}
+	/* lines longer than a hard wrap are paragraphs of their own, blank lines or not */
+	if (longest > 100)
+		paragraph_mode = 0;
 	if ((flags & DKG_CLEAN_TITLE) && nonblank > 1 && is_headline(first) &&
 	    (blank_after_first || !paragraph_mode) && !doc->title) {
 		if (dkg_document_set(&doc->title, first.s, first.len) != DKG_OK)
