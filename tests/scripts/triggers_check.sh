@@ -18,7 +18,7 @@ src, shared = sys.argv[1], sys.argv[2]
 path = os.path.join(src, 'extractor', 'lexicon', 'triggers.tsv')
 KEYS = {'verb': {'target', 'comp', 'voice'}, 'noun': {'target', 'light'}}
 TARGETS = {'obj', 'with', 'against', 'to', 'on', 'for', 'from', 'of', 'at', 'in', 'over',
-           'into', 'by', 'none', 'upon', 'toward', 'towards', 'between'}
+           'into', 'by', 'none', 'upon', 'toward', 'towards'}
 COMPS = {'to', 'that', 'ing', 'np', 'none'}
 errors = []
 

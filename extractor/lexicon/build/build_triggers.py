@@ -357,6 +357,10 @@ def parse_line(line, lineno):
     if 'also' in keys:
         forms = dedupe(forms + [f.replace('_', ' ') for f in keys.pop('also').split('|')])
     if 'target' in keys:
+        # the loader knows no `between`; the extractor reads "between X and Y" as a
+        # with-target of nouns, so write `with`
+        keys['target'] = ','.join(dedupe(['with' if t == 'between' else t
+                                          for t in keys['target'].split(',')]))
         for t in keys['target'].split(','):
             if t not in TARGETS:
                 raise SrcError('unknown target %r' % t)
