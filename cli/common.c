@@ -51,7 +51,7 @@ int dkg_output_open(dkg_output *out, const char *path)
 	fd = mkstemp(out->tmp_path);
 	if (fd < 0) {
 		dkg_cli_errorf("cannot create %s: %s; check that the folder exists and is writable",
-			       out->tmp_path, strerror(errno));
+		               out->tmp_path, strerror(errno));
 		free(out->tmp_path);
 		out->tmp_path = NULL;
 		dkg_output_abort(out);
@@ -104,7 +104,7 @@ int dkg_output_commit(dkg_output *out)
 	out->fp = NULL;
 	if (rename(out->tmp_path, out->path) != 0) {
 		dkg_cli_errorf("cannot rename %s to %s: %s", out->tmp_path, out->path,
-			       strerror(errno));
+		               strerror(errno));
 		dkg_output_abort(out);
 		return -1;
 	}

@@ -54,32 +54,36 @@ typedef struct job {
 
 static void usage(FILE *fp)
 {
-	fprintf(fp,
-		"usage: dkg extract [OPTIONS] [FILE|DIR|-]...\n\n"
-		"Reads news documents (plain text, JSON Lines, HTML, NITF, RSS/Atom, .gz; folders\n"
-		"recursively in sorted order; - or nothing for standard input), extracts the\n"
-		"diplomatic events and writes them as RDF.\n\n"
-		"Options:\n"
-		"  -f, --format FMT       turtle (default), ntriples, nquads, rdfxml, or none (count only)\n"
-		"  -o, --output FILE      write to FILE (atomically: a failed run leaves it untouched)\n"
-		"  --date YYYY-MM-DD      date of documents that carry none (anchors relative dates)\n"
-		"  --base IRI             namespace of minted IRIs (default %s)\n"
-		"  -j, --jobs N           worker threads (default 1); output is identical for any N\n"
-		"  --lexicon FILE         add a lexicon file (repeatable; see extractor/lexicon/FORMAT.md)\n"
-		"  --no-default-lexicon   use only the --lexicon files\n"
-		"  --input-format F       auto (default), text, jsonl, html, nitf, feed\n"
-		"  --max-doc-size BYTES   truncate larger documents (default 64 MiB)\n"
-		"  --max-sentence BYTES   cut longer sentences (default 4096)\n"
-		"  --max-events N         events kept per sentence (default 8)\n"
-		"  -q, --quiet            no warnings, progress or summary on stderr\n"
-		"  --progress             show the progress line even when stderr is not a terminal\n"
-		"  -h, --help             this help\n\n"
-		"Exit status: 0 all documents done, 1 some failed (each reported as FILE:LINE:\n"
-		"message), 2 usage error, 3 nothing could be done.\n\n"
-		"Examples:\n"
-		"  dkg extract --date 2008-11-14 article.txt\n"
-		"  dkg extract -f ntriples -j 2 -o events.nt archive/\n",
-		DKG_DEFAULT_BASE);
+	fprintf(
+	    fp,
+	    "usage: dkg extract [OPTIONS] [FILE|DIR|-]...\n\n"
+	    "Reads news documents (plain text, JSON Lines, HTML, NITF, RSS/Atom, .gz; folders\n"
+	    "recursively in sorted order; - or nothing for standard input), extracts the\n"
+	    "diplomatic events and writes them as RDF.\n\n"
+	    "Options:\n"
+	    "  -f, --format FMT       turtle (default), ntriples, nquads, rdfxml, or none (count "
+	    "only)\n"
+	    "  -o, --output FILE      write to FILE (atomically: a failed run leaves it "
+	    "untouched)\n"
+	    "  --date YYYY-MM-DD      date of documents that carry none (anchors relative dates)\n"
+	    "  --base IRI             namespace of minted IRIs (default %s)\n"
+	    "  -j, --jobs N           worker threads (default 1); output is identical for any N\n"
+	    "  --lexicon FILE         add a lexicon file (repeatable; see "
+	    "extractor/lexicon/FORMAT.md)\n"
+	    "  --no-default-lexicon   use only the --lexicon files\n"
+	    "  --input-format F       auto (default), text, jsonl, html, nitf, feed\n"
+	    "  --max-doc-size BYTES   truncate larger documents (default 64 MiB)\n"
+	    "  --max-sentence BYTES   cut longer sentences (default 4096)\n"
+	    "  --max-events N         events kept per sentence (default 8)\n"
+	    "  -q, --quiet            no warnings, progress or summary on stderr\n"
+	    "  --progress             show the progress line even when stderr is not a terminal\n"
+	    "  -h, --help             this help\n\n"
+	    "Exit status: 0 all documents done, 1 some failed (each reported as FILE:LINE:\n"
+	    "message), 2 usage error, 3 nothing could be done.\n\n"
+	    "Examples:\n"
+	    "  dkg extract --date 2008-11-14 article.txt\n"
+	    "  dkg extract -f ntriples -j 2 -o events.nt archive/\n",
+	    DKG_DEFAULT_BASE);
 }
 
 /* ---- serialization into memory ------------------------------------------------ */
@@ -161,8 +165,8 @@ static void *worker_main(void *arg)
 static void doc_failed(job *j, const dkg_document *doc, int rc)
 {
 	dkg_error err;
-	dkg_error_set(&err, rc, doc->source ? doc->source : doc->id, doc->line,
-		      "document %s: %s", doc->id ? doc->id : "?", dkg_strerror(rc));
+	dkg_error_set(&err, rc, doc->source ? doc->source : doc->id, doc->line, "document %s: %s",
+	              doc->id ? doc->id : "?", dkg_strerror(rc));
 	dkg_cli_diag(&err);
 	j->failed_docs++;
 }
@@ -191,7 +195,7 @@ static void output_slot(job *j, slot *s)
 	}
 	j->bytes += s->doc->text_len;
 	dkg_progress_update(&j->progress, j->docs + j->failed_docs, j->bytes, j->events,
-			    s->doc->source);
+	                    s->doc->source);
 	dkg_result_free(s->res);
 	dkg_document_free(s->doc);
 	s->res = NULL;
@@ -305,20 +309,20 @@ static int valid_date_arg(const char *s)
 int dkg_cmd_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-						 {"output", required_argument, NULL, 'o'},
-						 {"date", required_argument, NULL, 'D'},
-						 {"base", required_argument, NULL, 'B'},
-						 {"jobs", required_argument, NULL, 'j'},
-						 {"lexicon", required_argument, NULL, 'L'},
-						 {"no-default-lexicon", no_argument, NULL, 'N'},
-						 {"input-format", required_argument, NULL, 'I'},
-						 {"max-doc-size", required_argument, NULL, 'S'},
-						 {"max-sentence", required_argument, NULL, 'M'},
-						 {"max-events", required_argument, NULL, 'E'},
-						 {"quiet", no_argument, NULL, 'q'},
-						 {"progress", no_argument, NULL, 'P'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
+	                                         {"output", required_argument, NULL, 'o'},
+	                                         {"date", required_argument, NULL, 'D'},
+	                                         {"base", required_argument, NULL, 'B'},
+	                                         {"jobs", required_argument, NULL, 'j'},
+	                                         {"lexicon", required_argument, NULL, 'L'},
+	                                         {"no-default-lexicon", no_argument, NULL, 'N'},
+	                                         {"input-format", required_argument, NULL, 'I'},
+	                                         {"max-doc-size", required_argument, NULL, 'S'},
+	                                         {"max-sentence", required_argument, NULL, 'M'},
+	                                         {"max-events", required_argument, NULL, 'E'},
+	                                         {"quiet", no_argument, NULL, 'q'},
+	                                         {"progress", no_argument, NULL, 'P'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	dkg_ingest_options iopts = DKG_INGEST_OPTIONS_INIT;
 	dkg_writer_options wopts = DKG_WRITER_OPTIONS_INIT;
 	dkg_extract_options xopts = DKG_EXTRACT_OPTIONS_INIT;
@@ -346,8 +350,8 @@ int dkg_cmd_extract(int argc, char **argv)
 		case 'f':
 			if (dkg_rdf_format_from_name(&wopts.format, optarg) < 0) {
 				dkg_cli_errorf("unknown format '%s'; use turtle, ntriples, nquads, "
-					       "rdfxml or none",
-					       optarg);
+				               "rdfxml or none",
+				               optarg);
 				free(lexfiles);
 				return DKG_EXIT_USAGE;
 			}
@@ -382,16 +386,18 @@ int dkg_cmd_extract(int argc, char **argv)
 			break;
 		case 'I':
 			if (dkg_input_format_from_name(&iopts.format, optarg) < 0) {
-				dkg_cli_errorf("unknown input format '%s'; use auto, text, jsonl, html, "
-					       "nitf or feed",
-					       optarg);
+				dkg_cli_errorf(
+				    "unknown input format '%s'; use auto, text, jsonl, html, "
+				    "nitf or feed",
+				    optarg);
 				free(lexfiles);
 				return DKG_EXIT_USAGE;
 			}
 			break;
 		case 'S':
 			if (parse_size(optarg, &iopts.max_document_size) < 0) {
-				dkg_cli_errorf("--max-doc-size takes a size in bytes (K, M, G allowed)");
+				dkg_cli_errorf(
+				    "--max-doc-size takes a size in bytes (K, M, G allowed)");
 				free(lexfiles);
 				return DKG_EXIT_USAGE;
 			}
@@ -467,16 +473,16 @@ int dkg_cmd_extract(int argc, char **argv)
 	status = dkg_writer_new(&j.main_writer, &wopts, dkg_output_write, &j.out);
 	if (status < 0) {
 		dkg_cli_errorf("cannot set up the %s writer: %s", "RDF",
-			       status == DKG_EINVAL ? "invalid --base IRI (give an absolute IRI "
-						      "such as https://example.org/id/)"
-						    : dkg_strerror(status));
+		               status == DKG_EINVAL ? "invalid --base IRI (give an absolute IRI "
+		                                      "such as https://example.org/id/)"
+		                                    : dkg_strerror(status));
 		dkg_output_abort(&j.out);
 		dkg_lexicon_free(lex);
 		return status == DKG_EINVAL ? DKG_EXIT_USAGE : DKG_EXIT_FAILED;
 	}
 	ninputs = (size_t)(argc - optind);
 	dkg_progress_init(&j.progress, quiet ? 0 : (force_progress || isatty(2)),
-			  (const char *const *)argv + optind, ninputs);
+	                  (const char *const *)argv + optind, ninputs);
 
 	/* workers */
 	nworkers = (size_t)threads;
@@ -491,8 +497,8 @@ int dkg_cmd_extract(int argc, char **argv)
 			if (threads == 1) {
 				/* one thread writes straight to the output */
 				workers[k].w = NULL;
-			} else if (dkg_writer_new(&workers[k].w, &wopts, worker_write, &workers[k]) <
-				   0) {
+			} else if (dkg_writer_new(&workers[k].w, &wopts, worker_write,
+			                          &workers[k]) < 0) {
 				goto oom;
 			}
 		}
@@ -581,15 +587,17 @@ int dkg_cmd_extract(int argc, char **argv)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (!quiet) {
-		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		double secs =
+		    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		fprintf(stderr,
-			"dkg: %zu documents, %zu sentences, %zu events, %llu triples in %.2f s "
-			"(%.1f MB/s)%s",
-			j.docs, j.sentences, j.events, j.triples, secs,
-			secs > 0 ? (double)j.bytes / 1e6 / secs : 0.0,
-			(j.failed_docs + dctx.errors + inputs_failed) ? "" : "\n");
+		        "dkg: %zu documents, %zu sentences, %zu events, %llu triples in %.2f s "
+		        "(%.1f MB/s)%s",
+		        j.docs, j.sentences, j.events, j.triples, secs,
+		        secs > 0 ? (double)j.bytes / 1e6 / secs : 0.0,
+		        (j.failed_docs + dctx.errors + inputs_failed) ? "" : "\n");
 		if (j.failed_docs + dctx.errors + inputs_failed)
-			fprintf(stderr, "; %zu failed\n", j.failed_docs + dctx.errors + inputs_failed);
+			fprintf(stderr, "; %zu failed\n",
+			        j.failed_docs + dctx.errors + inputs_failed);
 	}
 	dkg_lexicon_free(lex);
 	return (j.failed_docs || dctx.errors || inputs_failed) ? DKG_EXIT_PARTIAL : DKG_EXIT_OK;

@@ -14,7 +14,8 @@ int dkg_cmd_ontology(int argc, char **argv)
 		       "Prints the diplomacy ontology (OWL, Turtle) that dkg's output uses: event\n"
 		       "classes for every CAMEO code linked to PLOVER types, actors, places,\n"
 		       "mentions and articles.\n\n"
-		       "Example:\n  dkg ontology > diplomacy.ttl && rapper -i turtle -c diplomacy.ttl\n");
+		       "Example:\n  dkg ontology > diplomacy.ttl && rapper -i turtle -c "
+		       "diplomacy.ttl\n");
 		return DKG_EXIT_OK;
 	}
 	if (argc > 1) {

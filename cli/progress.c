@@ -48,7 +48,7 @@ void dkg_progress_init(dkg_progress *p, int enabled, const char *const *inputs, 
 }
 
 void dkg_progress_update(dkg_progress *p, size_t docs, unsigned long long bytes, size_t events,
-			 const char *current)
+                         const char *current)
 {
 	struct timespec now;
 	double el, rate;
@@ -62,7 +62,7 @@ void dkg_progress_update(dkg_progress *p, size_t docs, unsigned long long bytes,
 	el = since(&p->start, &now);
 	rate = el > 0 ? (double)bytes / el : 0;
 	fprintf(stderr, "\r\033[K%zu documents, %.1f MB/s, %zu events, %.0f s", docs, rate / 1e6,
-		events, el);
+	        events, el);
 	if (p->total_bytes > bytes && rate > 0)
 		fprintf(stderr, ", about %.0f s left", (double)(p->total_bytes - bytes) / rate);
 	fflush(stderr);

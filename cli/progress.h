@@ -18,7 +18,7 @@ typedef struct dkg_progress {
 /* Sums the sizes of the input files (folders recursively) for the time left. */
 void dkg_progress_init(dkg_progress *p, int enabled, const char *const *inputs, size_t n);
 void dkg_progress_update(dkg_progress *p, size_t docs, unsigned long long bytes, size_t events,
-			 const char *current);
+                         const char *current);
 /* Clears the line. */
 void dkg_progress_finish(dkg_progress *p);
 

@@ -76,12 +76,12 @@ static int weekday(long days)
 }
 
 static const char *const weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-				       "friday", "saturday", "sunday"};
-static const char *const months[] = {"january", "february", "march",     "april",
-				     "may",     "june",     "july",      "august",
-				     "september", "october", "november", "december"};
+                                       "friday", "saturday", "sunday"};
+static const char *const months[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
 static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
-					 "jul", "aug", "sep", "oct", "nov", "dec"};
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
 
 static int word_index(const char *w, const char *const *list, int n)
 {
@@ -110,8 +110,8 @@ static int month_of(const char *w, int capitalised)
 
 static int number_word(const char *w)
 {
-	static const char *const nums[] = {"zero", "one", "two",   "three", "four", "five",
-					   "six",  "seven", "eight", "nine", "ten"};
+	static const char *const nums[] = {"zero", "one",   "two",   "three", "four", "five",
+	                                   "six",  "seven", "eight", "nine",  "ten"};
 	int i = word_index(w, nums, 11);
 	if (i >= 0)
 		return i;
@@ -134,7 +134,7 @@ static void set_range(dkg_date_expr *x, long s, long e, dkg_date_grain g)
 static void month_range(dkg_date_expr *x, int y, int m)
 {
 	set_range(x, dkg_days_from_civil(y, m, 1), dkg_days_from_civil(y, m, days_in_month(y, m)),
-		  DKG_GRAIN_MONTH);
+	          DKG_GRAIN_MONTH);
 }
 
 static void season_range(dkg_date_expr *x, int y, int season)
@@ -170,7 +170,7 @@ static int year_of(const char *w)
 }
 
 size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int future,
-		      dkg_date_expr *out, size_t max)
+                      dkg_date_expr *out, size_t max)
 {
 	size_t i, n = 0;
 	int ay = 0, am = 0, ad = 0;
@@ -188,11 +188,13 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 		x->grain = DKG_GRAIN_NONE;
 		if (t->tok[i].type == DKG_TOK_PUNCT)
 			continue;
-		/* absolute: "November 5, 2008", "Nov. 5", "5 November 2008", "June 2008", "in June" */
+		/* absolute: "November 5, 2008", "Nov. 5", "5 November 2008", "June 2008", "in June"
+		 */
 		if ((mo = month_of(w, cap)) > 0) {
 			int d = 0, y = -1;
 			size_t j = i + 1;
-			if (j < e && t->tok[j].type == DKG_TOK_NUM && strlen(dkg_tok_norm(t, j)) <= 2) {
+			if (j < e && t->tok[j].type == DKG_TOK_NUM &&
+			    strlen(dkg_tok_norm(t, j)) <= 2) {
 				d = atoi(dkg_tok_norm(t, j));
 				j++;
 				if (j + 1 < e && dkg_tok_norm(t, j)[0] == ',' &&
@@ -227,10 +229,10 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 				/* "in June or July": one range over both months */
 				if (j + 1 < e && !strcmp(dkg_tok_norm(t, j), "or")) {
 					int m2 = month_of(dkg_tok_norm(t, j + 1),
-							  t->tok[j + 1].flags & DKG_TF_CAP);
+					                  t->tok[j + 1].flags & DKG_TF_CAP);
 					if (m2 > mo) {
 						x->end = dkg_days_from_civil(y, m2,
-									     days_in_month(y, m2));
+						                             days_in_month(y, m2));
 						x->tok_end = j + 2;
 					}
 				}
@@ -276,8 +278,8 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 		if (!strcmp(w, "last") || !strcmp(w, "this") || !strcmp(w, "next") ||
 		    !strcmp(w, "earlier") || !strcmp(w, "later") || !strcmp(w, "past")) {
 			int dir = (!strcmp(w, "last") || !strcmp(w, "past"))
-				      ? -1
-				      : (!strcmp(w, "next") ? 1 : 0);
+			              ? -1
+			              : (!strcmp(w, "next") ? 1 : 0);
 			size_t j = i + 1;
 			const char *unit;
 			int sea;
@@ -310,11 +312,12 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 			} else if (!strcmp(unit, "year")) {
 				int y = ay + dir;
 				set_range(x, dkg_days_from_civil(y, 1, 1),
-					  dkg_days_from_civil(y, 12, 31), DKG_GRAIN_YEAR);
+				          dkg_days_from_civil(y, 12, 31), DKG_GRAIN_YEAR);
 			} else if ((sea = season_of(unit)) >= 0) {
-				int cur = am >= 3 && am <= 5 ? 0 : am >= 6 && am <= 8 ? 1
-							     : am >= 9 && am <= 11  ? 2
-										    : 3;
+				int cur = am >= 3 && am <= 5    ? 0
+				          : am >= 6 && am <= 8  ? 1
+				          : am >= 9 && am <= 11 ? 2
+				                                : 3;
 				int y = ay;
 				if (dir > 0 && sea <= cur && sea != 3)
 					y++;
@@ -333,7 +336,8 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 			continue;
 		}
 		/* "two days ago", "three weeks ago" */
-		if ((k = number_word(w)) > 0 && i + 2 < e && !strcmp(dkg_tok_norm(t, i + 2), "ago")) {
+		if ((k = number_word(w)) > 0 && i + 2 < e &&
+		    !strcmp(dkg_tok_norm(t, i + 2), "ago")) {
 			const char *unit = next;
 			long back = -1;
 			if (!strncmp(unit, "day", 3))
@@ -347,10 +351,10 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 			if (back > 0) {
 				x->tok_end = i + 3;
 				set_range(x, anchor - back, anchor - back,
-					  !strncmp(unit, "day", 3) ? DKG_GRAIN_DAY
-					  : !strncmp(unit, "week", 4) ? DKG_GRAIN_WEEK
-					  : !strncmp(unit, "month", 5) ? DKG_GRAIN_MONTH
-								       : DKG_GRAIN_YEAR);
+				          !strncmp(unit, "day", 3)     ? DKG_GRAIN_DAY
+				          : !strncmp(unit, "week", 4)  ? DKG_GRAIN_WEEK
+				          : !strncmp(unit, "month", 5) ? DKG_GRAIN_MONTH
+				                                       : DKG_GRAIN_YEAR);
 				n++;
 				i += 2;
 				continue;
@@ -359,7 +363,7 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 		/* "in 2008" */
 		if ((k = year_of(w)) > 0 && (!strcmp(prev, "in") || !strcmp(prev, "since"))) {
 			set_range(x, dkg_days_from_civil(k, 1, 1), dkg_days_from_civil(k, 12, 31),
-				  DKG_GRAIN_YEAR);
+			          DKG_GRAIN_YEAR);
 			n++;
 			continue;
 		}

@@ -31,6 +31,6 @@ void dkg_format_date(long days, char out[11]);
  * makes bare weekdays and months resolve forward. Returns the number found.
  */
 size_t dkg_find_dates(const dkg_tokens *toks, size_t s, size_t e, long anchor, int future,
-		      dkg_date_expr *out, size_t max);
+                      dkg_date_expr *out, size_t max);
 
 #endif

@@ -19,11 +19,11 @@
 #include "result.h"
 #include "text.h"
 
-#define MAX_PHRASES 128
+#define MAX_PHRASES  128
 #define MAX_TRIGGERS 64
-#define MAX_SENT 4096
-#define MAX_RECENT 24
-#define PA_MAX 8
+#define MAX_SENT     4096
+#define MAX_RECENT   24
+#define PA_MAX       8
 
 typedef struct phrase {
 	size_t ts, te; /* tokens */
@@ -89,45 +89,52 @@ static int in_list(const char *w, const char *const *list)
 }
 
 static const char *const PREPS[] = {
-    "of",    "in",   "at",     "with",  "to",      "from",   "for",   "by",     "on",
-    "against", "between", "among", "over", "about", "including", "than", "into", "near",
-    "toward", "towards", "across", "within", "inside", "outside", "under", "without",
-    "upon",  "after", "before", "during", "through", "like", "behind", "beyond", "via", NULL};
-static const char *const DETS[] = {"the", "a", "an", "its", "their", "both", "all", "some",
-				   "several", "two", "three", "many", "other", "another", "these",
-				   "those", "this", "that", "his", "her", "our", "your", NULL};
+    "of",      "in",      "at",     "with",    "to",     "from",      "for",    "by",      "on",
+    "against", "between", "among",  "over",    "about",  "including", "than",   "into",    "near",
+    "toward",  "towards", "across", "within",  "inside", "outside",   "under",  "without", "upon",
+    "after",   "before",  "during", "through", "like",   "behind",    "beyond", "via",     NULL};
+static const char *const DETS[] = {"the",   "a",       "an",      "its",   "their", "both",
+                                   "all",   "some",    "several", "two",   "three", "many",
+                                   "other", "another", "these",   "those", "this",  "that",
+                                   "his",   "her",     "our",     "your",  NULL};
 static const char *const MODIFIERS[] = {
-    "senior", "top",    "former",  "deputy",   "acting",  "new",      "then",     "chief",
-    "local",  "high",   "high-ranking", "leading", "hardline", "moderate", "visiting",
-    "outgoing", "incoming", "interim", "newly", "elected", "exiled", "armed", "security",
-    "junior", "vice",   "assistant", "lead",   "special", "military", "civilian", "state",
-    "federal", "national", "regional", "provincial", "western", "eastern", "northern",
-    "southern", "central", "islamic", "muslim", "ethnic", "rival", "pro-government",
-    "government", "opposition", "rebel", "separatist", "allied", "coalition", "peacekeeping",
-    "border", "riot", "foreign", "defence", "defense", "army", "police", "naval", "air",
-    "nuclear", "u.n", "un", "un-backed", "u.s.-backed", "ruling", NULL};
-static const char *const AUX_BE[] = {"is", "are", "was", "were", "be", "been", "being",
-				     "get", "got", "gets", "'s", "'re", NULL};
-static const char *const AUX[] = {"has",   "have",  "had",   "do",   "does",   "did",  "will",
-				  "would", "shall", "should", "can",  "could",  "may",  "might",
-				  "must",  "'ll",   "'d",     "'ve",  "having", "to",   NULL};
-static const char *const ADVERBS[] = {"also",   "still",   "already", "again", "further",
-				      "then",   "later",   "now",     "reportedly", "allegedly",
-				      "recently", "formally", "publicly", "repeatedly", "jointly",
-				      "strongly", "quickly", "finally", "yet", "just", "even",
-				      "only", "once", "officially", "effectively", "immediately",
-				      "apparently", "last", "this", "week", "on", "friday", "monday",
-				      "tuesday", "wednesday", "thursday", "saturday", "sunday",
-				      "today", "yesterday", "instead", "openly", "sharply",
-				      "firmly", "swiftly", "unanimously", "tentatively", NULL};
+    "senior",       "top",          "former",   "deputy",     "acting",
+    "new",          "then",         "chief",    "local",      "high",
+    "high-ranking", "leading",      "hardline", "moderate",   "visiting",
+    "outgoing",     "incoming",     "interim",  "newly",      "elected",
+    "exiled",       "armed",        "security", "junior",     "vice",
+    "assistant",    "lead",         "special",  "military",   "civilian",
+    "state",        "federal",      "national", "regional",   "provincial",
+    "western",      "eastern",      "northern", "southern",   "central",
+    "islamic",      "muslim",       "ethnic",   "rival",      "pro-government",
+    "government",   "opposition",   "rebel",    "separatist", "allied",
+    "coalition",    "peacekeeping", "border",   "riot",       "foreign",
+    "defence",      "defense",      "army",     "police",     "naval",
+    "air",          "nuclear",      "u.n",      "un",         "un-backed",
+    "u.s.-backed",  "ruling",       NULL};
+static const char *const AUX_BE[] = {"is",  "are", "was",  "were", "be",  "been", "being",
+                                     "get", "got", "gets", "'s",   "'re", NULL};
+static const char *const AUX[] = {"has",   "have",  "had",    "do",  "does",   "did", "will",
+                                  "would", "shall", "should", "can", "could",  "may", "might",
+                                  "must",  "'ll",   "'d",     "'ve", "having", "to",  NULL};
+static const char *const ADVERBS[] = {
+    "also",        "still",       "already",    "again",       "further",     "then",
+    "later",       "now",         "reportedly", "allegedly",   "recently",    "formally",
+    "publicly",    "repeatedly",  "jointly",    "strongly",    "quickly",     "finally",
+    "yet",         "just",        "even",       "only",        "once",        "officially",
+    "effectively", "immediately", "apparently", "last",        "this",        "week",
+    "on",          "friday",      "monday",     "tuesday",     "wednesday",   "thursday",
+    "saturday",    "sunday",      "today",      "yesterday",   "instead",     "openly",
+    "sharply",     "firmly",      "swiftly",    "unanimously", "tentatively", NULL};
 static const char *const REPORTING[] = {
-    "said",   "says",    "say",   "told",   "tells",  "added", "stated", "announced",
-    "claimed", "reported", "insisted", "noted", "argued", "explained", "declared",
-    "confirmed", "quoted", "according", "saying", "stressed", "asserted", "maintained",
-    "acknowledged", "wrote", "admitted", NULL};
-static const char *const CLAUSE_STOP[] = {
-    "that",  "which", "who",  "whom",  "whose", "because", "while", "when", "where",
-    "although", "though", "if", "unless", "but", "so", "since", "until", "whereas", NULL};
+    "said",       "says",         "say",      "told",      "tells",  "added",    "stated",
+    "announced",  "claimed",      "reported", "insisted",  "noted",  "argued",   "explained",
+    "declared",   "confirmed",    "quoted",   "according", "saying", "stressed", "asserted",
+    "maintained", "acknowledged", "wrote",    "admitted",  NULL};
+static const char *const CLAUSE_STOP[] = {"that",    "which", "who",     "whom",  "whose",
+                                          "because", "while", "when",    "where", "although",
+                                          "though",  "if",    "unless",  "but",   "so",
+                                          "since",   "until", "whereas", NULL};
 
 static int is_punct(const dkg_tokens *t, size_t i)
 {
@@ -137,9 +144,9 @@ static int is_punct(const dkg_tokens *t, size_t i)
 static int is_comma_like(const dkg_tokens *t, size_t i)
 {
 	const char *w = dkg_tok_norm(t, i);
-	return is_punct(t, i) && (w[0] == ',' || w[0] == ';' || w[0] == ':' ||
-				  (t->tok[i].flags & (DKG_TF_DASH | DKG_TF_QUOTE)) || w[0] == '(' ||
-				  w[0] == ')');
+	return is_punct(t, i) &&
+	       (w[0] == ',' || w[0] == ';' || w[0] == ':' ||
+	        (t->tok[i].flags & (DKG_TF_DASH | DKG_TF_QUOTE)) || w[0] == '(' || w[0] == ')');
 }
 
 /* ---- life cycle --------------------------------------------------------------- */
@@ -206,14 +213,25 @@ static int ensure_ann(dkg_extractor *ex, size_t n)
 
 static const char *sector_label(const char *sector)
 {
-	static const char *const map[][2] = {
-	    {"GOV", "government"}, {"MIL", "military"},   {"COP", "police"},
-	    {"REB", "rebels"},     {"OPP", "opposition"}, {"LEG", "legislature"},
-	    {"JUD", "judiciary"},  {"MED", "media"},      {"REF", "refugees"},
-	    {"CVL", "civilians"},  {"BUS", "business"},   {"SPY", "intelligence"},
-	    {"ELI", "elites"},     {"EDU", "education"},  {"HLH", "health"},
-	    {"LAB", "labour"},     {"AGR", "agriculture"}, {"IGO", "international organization"},
-	    {"NGO", "non-governmental organization"}};
+	static const char *const map[][2] = {{"GOV", "government"},
+	                                     {"MIL", "military"},
+	                                     {"COP", "police"},
+	                                     {"REB", "rebels"},
+	                                     {"OPP", "opposition"},
+	                                     {"LEG", "legislature"},
+	                                     {"JUD", "judiciary"},
+	                                     {"MED", "media"},
+	                                     {"REF", "refugees"},
+	                                     {"CVL", "civilians"},
+	                                     {"BUS", "business"},
+	                                     {"SPY", "intelligence"},
+	                                     {"ELI", "elites"},
+	                                     {"EDU", "education"},
+	                                     {"HLH", "health"},
+	                                     {"LAB", "labour"},
+	                                     {"AGR", "agriculture"},
+	                                     {"IGO", "international organization"},
+	                                     {"NGO", "non-governmental organization"}};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (!strcmp(sector, map[i][0]))
 			return map[i][1];
@@ -222,7 +240,7 @@ static const char *sector_label(const char *sector)
 
 /* A country+sector actor ("RUSGOV"), owned by the result. */
 static const dkg_actor *composite(dkg_extractor *ex, const lex_country *c, const char *sector,
-				  const char *role)
+                                  const char *role)
 {
 	dkg_result *r = ex->res;
 	dkg_actor *a = dkg_result_alloc(r, sizeof *a);
@@ -241,9 +259,9 @@ static const dkg_actor *composite(dkg_extractor *ex, const lex_country *c, const
 	a->country = c->actor.code;
 	a->role = role;
 	a->kind = !strcmp(sector, "GOV") || !strcmp(sector, "MIL") || !strcmp(sector, "LEG") ||
-			  !strcmp(sector, "JUD") || !strcmp(sector, "COP")
-		      ? DKG_ACTOR_ORGANIZATION
-		      : DKG_ACTOR_GROUP;
+	                  !strcmp(sector, "JUD") || !strcmp(sector, "COP")
+	              ? DKG_ACTOR_ORGANIZATION
+	              : DKG_ACTOR_GROUP;
 	if (!a->code || !a->id || !a->label)
 		return NULL;
 	return a;
@@ -251,7 +269,7 @@ static const dkg_actor *composite(dkg_extractor *ex, const lex_country *c, const
 
 /* A person named in the text but not in the lexicon ("Defence Secretary Tom King"). */
 static const dkg_actor *adhoc_person(dkg_extractor *ex, size_t ts, size_t te, const lex_country *c,
-				     const char *sector, const char *role)
+                                     const char *sector, const char *role)
 {
 	dkg_result *r = ex->res;
 	const char *text = ex->doc->text;
@@ -268,7 +286,7 @@ static const dkg_actor *adhoc_person(dkg_extractor *ex, size_t ts, size_t te, co
 			dkg_buf_putc(&id, '-');
 		}
 		dkg_buf_put(&label, text + ex->toks.tok[i].start,
-			    ex->toks.tok[i].end - ex->toks.tok[i].start);
+		            ex->toks.tok[i].end - ex->toks.tok[i].start);
 		for (; *w; w++)
 			if ((*w >= 'a' && *w <= 'z') || (*w >= '0' && *w <= '9'))
 				dkg_buf_putc(&id, *w);
@@ -303,7 +321,7 @@ static void remember(dkg_extractor *ex, const dkg_actor *a)
 	for (i = 0; i < ex->npersons; i++)
 		if (!strcmp(ex->persons[i].a->id, a->id)) {
 			memmove(&ex->persons[i], &ex->persons[i + 1],
-				(ex->npersons - i - 1) * sizeof ex->persons[0]);
+			        (ex->npersons - i - 1) * sizeof ex->persons[0]);
 			ex->npersons--;
 			break;
 		}
@@ -418,7 +436,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		ph->te = i + 1;
 		return i + 1;
 	}
-	if (in_list(dkg_tok_norm(t, i), PRONOUN_GROUP) || is_word(t, i, "it") || is_word(t, i, "its")) {
+	if (in_list(dkg_tok_norm(t, i), PRONOUN_GROUP) || is_word(t, i, "it") ||
+	    is_word(t, i, "its")) {
 		const dkg_actor *a = ex->last_state ? ex->last_state : ex->last_actor;
 		if (!a || (a->kind == DKG_ACTOR_PERSON))
 			return i;
@@ -489,7 +508,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 				j++;
 			continue;
 		}
-		if (f && (form_has(lex, f, LEX_TITLE, &idx) || form_has(lex, f, LEX_SECTOR, &idx))) {
+		if (f &&
+		    (form_has(lex, f, LEX_TITLE, &idx) || form_has(lex, f, LEX_SECTOR, &idx))) {
 			const lex_sector *s = &lex->sectors.v[idx];
 			if (s->is_title)
 				title = s;
@@ -518,8 +538,9 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		}
 		/* capitalised unknown words after a title: the person's name */
 		if ((title || (j > i && (is_word(t, j - 1, "mr") || is_word(t, j - 1, "mrs") ||
-					 is_word(t, j - 1, "ms")))) &&
-		    is_cap_word(t, j) && !f && !(t->tok[j].flags & DKG_TF_ALLCAPS && t->tok[j].end - t->tok[j].start > 4)) {
+		                         is_word(t, j - 1, "ms")))) &&
+		    is_cap_word(t, j) && !f &&
+		    !(t->tok[j].flags & DKG_TF_ALLCAPS && t->tok[j].end - t->tok[j].start > 4)) {
 			if (!name_s)
 				name_s = j;
 			while (j < e && (is_cap_word(t, j) || (t->tok[j].flags & DKG_TF_INITIAL)) &&
@@ -559,15 +580,17 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	} else if (name_s && ncountries) {
 		const lex_sector *s = title ? title : sector;
 		const dkg_actor *a = adhoc_person(ex, name_s, name_e, countries[0],
-						  s ? s->sector : "GOV", s ? s->role : NULL);
+		                                  s ? s->sector : "GOV", s ? s->role : NULL);
 		if (a)
 			ph->actors[ph->nactors++] = a;
 	} else if (name_s && !ncountries) {
 		/* "Mr. Vondra" seen before with a country */
 		for (size_t k = ex->npersons; k-- > 0;) {
 			const dkg_actor *a = ex->persons[k].a;
-			size_t ln = strlen(a->label), wl = t->tok[name_e - 1].end - t->tok[name_e - 1].start;
-			if (ln >= wl && !memcmp(a->label + ln - wl, ex->doc->text + t->tok[name_e - 1].start, wl)) {
+			size_t ln = strlen(a->label),
+			       wl = t->tok[name_e - 1].end - t->tok[name_e - 1].start;
+			if (ln >= wl && !memcmp(a->label + ln - wl,
+			                        ex->doc->text + t->tok[name_e - 1].start, wl)) {
 				ph->actors[ph->nactors++] = a;
 				break;
 			}
@@ -751,7 +774,7 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 
 /* Reads the verb group to the left of a trigger: modality, polarity, voice. */
 static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int *neg,
-		       dkg_modality *mod, int *passive, int *infinitive)
+                       dkg_modality *mod, int *passive, int *infinitive)
 {
 	dkg_tokens *t = &ex->toks;
 	size_t k = v;
@@ -765,10 +788,10 @@ static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int
 		    !strcmp(w, "no")) {
 			*neg = 1;
 		} else if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll") ||
-			   !strcmp(w, "would")) {
+		           !strcmp(w, "would")) {
 			*mod = DKG_MODALITY_INTENDED;
 		} else if (!strcmp(w, "may") || !strcmp(w, "might") || !strcmp(w, "could") ||
-			   !strcmp(w, "can")) {
+		           !strcmp(w, "can")) {
 			*mod = DKG_MODALITY_POSSIBLE;
 		} else if (!strcmp(w, "to")) {
 			if (k == v)
@@ -777,7 +800,8 @@ static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int
 			if (k == v || (k + 1 == v && in_list(dkg_tok_norm(t, k), ADVERBS)))
 				*passive = 1;
 		} else if (in_list(w, AUX) || in_list(w, ADVERBS) ||
-			   (strlen(w) > 4 && !strcmp(w + strlen(w) - 2, "ly") && !ex->form[k - 1])) {
+		           (strlen(w) > 4 && !strcmp(w + strlen(w) - 2, "ly") &&
+		            !ex->form[k - 1])) {
 			/* part of the group */
 		} else {
 			break;
@@ -798,11 +822,13 @@ static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int
 static int object_stop(const dkg_tokens *t, size_t k)
 {
 	static const char *const stops[] = {
-	    "in", "on", "at", "near", "from", "into", "across", "along", "within", "inside",
-	    "before", "after", "during", "if", "unless", "but", "and", "or", "while", "as",
-	    "because", "that", "which", "who", "until", "since", "amid", "over", "against",
-	    "with", "to", "for", "by", "last", "next", "this", "on", "unless", "when", NULL};
-	if (is_punct(t, k) && !(t->tok[k].flags & DKG_TF_DASH && t->tok[k].end - t->tok[k].start == 1))
+	    "in",     "on",     "at",     "near",  "from",    "into",   "across", "along",
+	    "within", "inside", "before", "after", "during",  "if",     "unless", "but",
+	    "and",    "or",     "while",  "as",    "because", "that",   "which",  "who",
+	    "until",  "since",  "amid",   "over",  "against", "with",   "to",     "for",
+	    "by",     "last",   "next",   "this",  "on",      "unless", "when",   NULL};
+	if (is_punct(t, k) &&
+	    !(t->tok[k].flags & DKG_TF_DASH && t->tok[k].end - t->tok[k].start == 1))
 		return 1;
 	return in_list(dkg_tok_norm(t, k), stops);
 }
@@ -887,6 +913,36 @@ static const char *refine_code(const char *code, const lex_trigger *comp)
 	return code;
 }
 
+/* A stated intention is coded as such (CAMEO 03 and 13): "will visit" is an
+ * intent to meet (036), "will attack" a threat (138). */
+static const char *intent_code(const char *code)
+{
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+	switch (root) {
+	case 4:
+		return "036";
+	case 5:
+		return "032";
+	case 6:
+		return "031";
+	case 7:
+		return "033";
+	case 8:
+		return "035";
+	case 15:
+	case 18:
+	case 19:
+	case 20:
+		return "138";
+	case 16:
+		return "131";
+	case 17:
+		return "137";
+	default:
+		return code;
+	}
+}
+
 /* ---- sentence ------------------------------------------------------------------------------ */
 
 static int conditional_after(dkg_extractor *ex, size_t from, size_t e)
@@ -968,10 +1024,11 @@ static const dkg_actor *attribution(dkg_extractor *ex, size_t s, size_t e, int s
 }
 
 static void set_event_date(dkg_extractor *ex, dkg_event *ev, size_t s, size_t e, size_t v,
-			   int future)
+                           int future)
 {
 	dkg_date_expr d[8];
-	size_t n = dkg_find_dates(&ex->toks, s, e, ex->anchor, future, d, 8), best = 0, bd = (size_t)-1;
+	size_t n = dkg_find_dates(&ex->toks, s, e, ex->anchor, future, d, 8), best = 0,
+	       bd = (size_t)-1;
 	for (size_t k = 0; k < n; k++) {
 		size_t dist = d[k].tok_start > v ? d[k].tok_start - v : v - d[k].tok_end;
 		if (dist < bd) {
@@ -1001,8 +1058,8 @@ static int same_actors(const dkg_actor *const *a, size_t na, const dkg_actor *co
 }
 
 static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, size_t sent_end_byte,
-		trig *r, int src, int tgt, const char *code, size_t obj_s, size_t obj_e, int neg,
-		dkg_modality mod, int coref, size_t first_event)
+                trig *r, int src, int tgt, const char *code, size_t obj_s, size_t obj_e, int neg,
+                dkg_modality mod, int coref, size_t first_event)
 {
 	dkg_result *res = ex->res;
 	const dkg_cameo *cm = dkg_cameo_lookup(code);
@@ -1023,8 +1080,8 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	for (k = first_event; k < res->nevents; k++) {
 		dkg_event *o = &res->events[k];
 		if (!strcmp(o->cameo, cm->code) &&
-		    same_actors(o->sources, o->nsources, (const dkg_actor *const *)ex->ph[src].actors,
-				ex->ph[src].nactors))
+		    same_actors(o->sources, o->nsources,
+		                (const dkg_actor *const *)ex->ph[src].actors, ex->ph[src].nactors))
 			return 0;
 	}
 	if (res->nevents - first_event >= ex->opts.max_events_per_sentence)
@@ -1042,10 +1099,10 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 		for (k = 0; k < ex->ph[tgt].nactors && ev->ntargets < DKG_MAX_EVENT_ACTORS; k++)
 			ev->targets[ev->ntargets++] = ex->ph[tgt].actors[k];
 	ev->action_text = dkg_result_strndup(res, text + t->tok[r->ts].start,
-					     t->tok[r->te - 1].end - t->tok[r->ts].start);
+	                                     t->tok[r->te - 1].end - t->tok[r->ts].start);
 	if (obj_e > obj_s) {
 		ev->object_text = dkg_result_strndup(res, text + t->tok[obj_s].start,
-						     t->tok[obj_e - 1].end - t->tok[obj_s].start);
+		                                     t->tok[obj_e - 1].end - t->tok[obj_s].start);
 		if (!ev->object_text)
 			return DKG_ENOMEM;
 	}
@@ -1065,8 +1122,8 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	ev->sentence_end = sent_end_byte;
 	ev->trigger_start = t->tok[r->ts].start;
 	ev->trigger_end = t->tok[r->te - 1].end;
-	ev->confidence = 0.5 + (coref ? 0.1 : 0.2) + (tgt >= 0 ? 0.1 : 0.0) +
-			 (r->t->is_noun ? 0.0 : 0.1);
+	ev->confidence =
+	    0.5 + (coref ? 0.1 : 0.2) + (tgt >= 0 ? 0.1 : 0.0) + (r->t->is_noun ? 0.0 : 0.1);
 	if (ev->confidence > 0.95)
 		ev->confidence = 0.95;
 	return 0;
@@ -1074,9 +1131,10 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 
 static int is_retreat_lemma(const char *lemma)
 {
-	static const char *const l[] = {"back away from", "back off", "back down", "retreat from",
-					"retreat", "withdraw", "drop", "abandon", "renounce",
-					"back away", "walk back", "climb down", NULL};
+	static const char *const l[] = {
+	    "back away from", "back off",   "back down", "retreat from", "retreat",
+	    "withdraw",       "drop",       "abandon",   "renounce",     "back away",
+	    "walk back",      "climb down", NULL};
 	return in_list(lemma, l);
 }
 
@@ -1119,7 +1177,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		if (r->ts >= s + 1 && is_word(t, r->ts - 1, "to")) {
 			for (size_t q = 0; q < i; q++) {
 				trig *g = &ex->tr[q];
-				if (g->t->comp == COMP_TO && g->te <= r->ts - 1 && r->ts - 1 - g->te <= 6)
+				if (g->t->comp == COMP_TO && g->te <= r->ts - 1 &&
+				    r->ts - 1 - g->te <= 6)
 					r->consumed = 1;
 			}
 		}
@@ -1139,7 +1198,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			if (tg->active_only)
 				passive = 0;
 			if (inf) {
-				/* "plans to meet", "decided to send": the governing verb's subject */
+				/* "plans to meet", "decided to send": the governing verb's subject
+				 */
 				size_t g = vstart;
 				if (g > s) {
 					const char *gw = dkg_tok_norm(t, g - 1);
@@ -1187,7 +1247,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						    !strcmp(pr, "with")      ? TGT_WITH
 						    : !strcmp(pr, "against") ? TGT_AGAINST
 						    : !strcmp(pr, "to")      ? TGT_TO
-						    : !strcmp(pr, "on") || !strcmp(pr, "upon") ? TGT_ON
+						    : !strcmp(pr, "on") || !strcmp(pr, "upon")
+						        ? TGT_ON
 						    : !strcmp(pr, "for")  ? TGT_FOR
 						    : !strcmp(pr, "from") ? TGT_FROM
 						    : !strcmp(pr, "of")   ? TGT_OF
@@ -1195,13 +1256,14 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						    : !strcmp(pr, "in")   ? TGT_IN
 						    : !strcmp(pr, "over") ? TGT_OVER
 						    : !strcmp(pr, "into") ? TGT_INTO
-									  : 0;
+						                          : 0;
 						if (bit & tg->target) {
 							tgt = p;
 							break;
 						}
 					}
-					if (dkg_tok_norm(t, k)[0] == '.' || dkg_tok_norm(t, k)[0] == ';')
+					if (dkg_tok_norm(t, k)[0] == '.' ||
+					    dkg_tok_norm(t, k)[0] == ';')
 						break;
 				}
 			}
@@ -1227,17 +1289,19 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					obj_e++;
 			}
 		} else {
-			/* noun trigger: "his threat to deploy", "X held talks with Y", "an attack by X" */
+			/* noun trigger: "his threat to deploy", "X held talks with Y", "an attack
+			 * by X" */
 			size_t k = r->ts;
 			neg = 0;
 			mod = DKG_MODALITY_ASSERTED;
-			while (k > s && (in_list(dkg_tok_norm(t, k - 1), MODIFIERS) ||
-					 is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
-					 is_word(t, k - 1, "further") || is_word(t, k - 1, "bellicose") ||
-					 (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
-					  t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
-					  (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
-					   is_word(t, k - 2, "the")))))
+			while (k > s &&
+			       (in_list(dkg_tok_norm(t, k - 1), MODIFIERS) ||
+			        is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
+			        is_word(t, k - 1, "further") || is_word(t, k - 1, "bellicose") ||
+			        (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
+			         t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
+			         (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
+			          is_word(t, k - 2, "the")))))
 				k--;
 			if (k > s && ex->ph_at[k - 1] >= 0 && ex->ph[ex->ph_at[k - 1]].nactors &&
 			    (ex->ph[ex->ph_at[k - 1]].possessive ||
@@ -1245,7 +1309,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			     is_word(t, k - 1, "their") || is_word(t, k - 1, "its"))) {
 				src = ex->ph_at[k - 1];
 				coref = ex->ph[src].pronoun;
-			} else if (k > s && (is_word(t, k - 1, "his") || is_word(t, k - 1, "her"))) {
+			} else if (k > s &&
+			           (is_word(t, k - 1, "his") || is_word(t, k - 1, "her"))) {
 				continue;
 			} else {
 				size_t q = r->te;
@@ -1254,7 +1319,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				if (q < e && is_word(t, q, "by"))
 					src = phrase_after(ex, q + 1, e, 3, 1);
 				if (src < 0) {
-					/* the subject of the governing verb: "X imposed sanctions" */
+					/* the subject of the governing verb: "X imposed sanctions"
+					 */
 					size_t gap = 0;
 					int ok = 1;
 					for (q = k; q > s && gap < 5; q--, gap++) {
@@ -1275,8 +1341,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 							ok = 0;
 					}
 					if (ok && gap > 0 && gap < 5) {
-						verb_group(ex, s, q + (gap > 0 ? 0 : 0), &vstart, &neg,
-							   &mod, &passive, &inf);
+						verb_group(ex, s, q + (gap > 0 ? 0 : 0), &vstart,
+						           &neg, &mod, &passive, &inf);
 						src = subject_before(ex, s, q, i);
 					}
 				}
@@ -1289,7 +1355,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				if (p >= 0 && p != src && ex->ph[p].governed && ex->ph[p].nactors) {
 					const char *pr = ex->ph[p].prep;
 					if ((!strcmp(pr, "with") && (tg->target & TGT_WITH)) ||
-					    (!strcmp(pr, "against") && (tg->target & TGT_AGAINST)) ||
+					    (!strcmp(pr, "against") &&
+					     (tg->target & TGT_AGAINST)) ||
 					    (!strcmp(pr, "to") && (tg->target & TGT_TO)) ||
 					    (!strcmp(pr, "on") && (tg->target & TGT_ON)) ||
 					    (!strcmp(pr, "of") && (tg->target & TGT_OF)) ||
@@ -1320,8 +1387,10 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		if (tgt == src)
 			tgt = -1;
 		code = refine_code(code, comp_tr);
+		if (mod == DKG_MODALITY_INTENDED && !neg)
+			code = intent_code(code);
 		if (emit(ex, s, e, sb, se, r, src, tgt, code, obj_s, obj_e, neg, mod, coref,
-			 first_event) < 0)
+		         first_event) < 0)
 			return DKG_ENOMEM;
 		r->src_phrase = src;
 		r->tgt_phrase = tgt;
@@ -1346,8 +1415,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		ev->retracts = -1;
 		for (size_t q = res->nevents; q-- > ex->doc_first_event;) {
 			dkg_event *o = &res->events[q];
-			if (q != k && !strcmp(o->plover, "THREATEN") && o->nsources && ev->nsources &&
-			    !strcmp(o->sources[0]->id, ev->sources[0]->id)) {
+			if (q != k && !strcmp(o->plover, "THREATEN") && o->nsources &&
+			    ev->nsources && !strcmp(o->sources[0]->id, ev->sources[0]->id)) {
 				ev->retracts = (int)q;
 				break;
 			}
@@ -1386,8 +1455,8 @@ static size_t skip_dateline(dkg_extractor *ex, size_t s, size_t e)
 			}
 			return k + 1;
 		}
-		if (t->tok[k].type == DKG_TOK_WORD && !(t->tok[k].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) &&
-		    !is_word(t, k, "reuters"))
+		if (t->tok[k].type == DKG_TOK_WORD &&
+		    !(t->tok[k].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) && !is_word(t, k, "reuters"))
 			return s;
 	}
 	return s;
@@ -1414,7 +1483,7 @@ static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_c
 			s = skip_dateline(ex, s, e);
 		/* a sentence longer than the limit is cut */
 		while (e > s && ex->toks.tok[e - 1].end - ex->toks.tok[s].start >
-				    ex->opts.max_sentence_bytes)
+		                    ex->opts.max_sentence_bytes)
 			e--;
 		rc = process_sentence(ex, s, e);
 		if (rc < 0)
@@ -1442,7 +1511,8 @@ int dkg_extract(dkg_result **out, dkg_extractor *ex, const dkg_document *doc)
 	ex->last_actor = ex->last_state = NULL;
 	ex->dateline = NULL;
 	ex->doc_first_event = 0;
-	ex->date_str = doc->date && dkg_parse_iso_date(doc->date) >= 0 ? doc->date : ex->opts.default_date;
+	ex->date_str =
+	    doc->date && dkg_parse_iso_date(doc->date) >= 0 ? doc->date : ex->opts.default_date;
 	ex->anchor = dkg_parse_iso_date(ex->date_str);
 	n = doc->text ? doc->text_len : 0;
 	/* paragraphs, each cut into pieces of at most `chunk` bytes at a space */

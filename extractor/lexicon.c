@@ -31,7 +31,9 @@ static int vec_grow(void **v, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-#define VEC_PUSH(vec) (vec_grow((void **)&(vec).v, &(vec).cap, (vec).n, sizeof *(vec).v) ? NULL : &(vec).v[(vec).n++])
+#define VEC_PUSH(vec)                                                                              \
+	(vec_grow((void **)&(vec).v, &(vec).cap, (vec).n, sizeof *(vec).v) ? NULL                  \
+	                                                                   : &(vec).v[(vec).n++])
 
 static uint64_t mix(uint64_t k)
 {
@@ -190,7 +192,8 @@ static int need(line_ctx *c, const char *key, const char **out)
 {
 	*out = get(c, key);
 	if (!*out || !**out)
-		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "missing %s= field", key);
+		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "missing %s= field",
+		                     key);
 	return 0;
 }
 
@@ -208,7 +211,7 @@ static int valid_date(const char *d)
 }
 
 static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kind, uint32_t idx,
-			     int case_mode)
+                             int case_mode)
 {
 	dkg_lexicon *lex = c->lex;
 	dkg_tokens toks = {0};
@@ -222,7 +225,7 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 		if (toks.n == 0 && flen == 0)
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "empty form");
 		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-				     "form '%.*s' has no words or too many", (int)flen, form);
+		                     "form '%.*s' has no words or too many", (int)flen, form);
 	}
 	for (i = 0; i < toks.n; i++)
 		key = dkg_hash(key, &toks.tok[i].hash, sizeof toks.tok[i].hash);
@@ -236,8 +239,8 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 		f->ntok = (uint8_t)toks.n;
 		f->case_mode = (uint8_t)case_mode;
 		f->senses = NONE;
-		f->exact = case_mode == LEX_CASE_EXACT ? dkg_arena_strndup(&lex->arena, form, flen)
-						       : NULL;
+		f->exact =
+		    case_mode == LEX_CASE_EXACT ? dkg_arena_strndup(&lex->arena, form, flen) : NULL;
 		f->toks = (uint32_t)lex->tokhash.n;
 		for (i = 0; i < toks.n; i++) {
 			uint64_t *h = VEC_PUSH(lex->tokhash);
@@ -289,7 +292,7 @@ static int add_forms(line_ctx *c, const char *forms, size_t len, int kind, uint3
 			case_mode = LEX_CASE_ANY;
 		else if (strcmp(mode, "cap"))
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-					     "case= must be exact, any or cap, not '%s'", mode);
+			                     "case= must be exact, any or cap, not '%s'", mode);
 	}
 	while (p <= end) {
 		const char *bar = memchr(p, '|', (size_t)(end - p));
@@ -315,12 +318,13 @@ static uint32_t parse_targets(const char *s, int *ok)
 	static const struct {
 		const char *w;
 		uint32_t bit;
-	} names[] = {{"obj", TGT_OBJ},     {"with", TGT_WITH}, {"against", TGT_AGAINST},
-		     {"to", TGT_TO},       {"on", TGT_ON},     {"for", TGT_FOR},
-		     {"from", TGT_FROM},   {"of", TGT_OF},     {"at", TGT_AT},
-		     {"in", TGT_IN},       {"over", TGT_OVER}, {"into", TGT_INTO},
-		     {"by", TGT_BY},       {"none", TGT_NONE}, {"upon", TGT_ON},
-		     {"toward", TGT_TO},   {"towards", TGT_TO}, {"between", TGT_WITH}, {"among", TGT_WITH}};
+	} names[] = {{"obj", TGT_OBJ},   {"with", TGT_WITH},  {"against", TGT_AGAINST},
+	             {"to", TGT_TO},     {"on", TGT_ON},      {"for", TGT_FOR},
+	             {"from", TGT_FROM}, {"of", TGT_OF},      {"at", TGT_AT},
+	             {"in", TGT_IN},     {"over", TGT_OVER},  {"into", TGT_INTO},
+	             {"by", TGT_BY},     {"none", TGT_NONE},  {"upon", TGT_ON},
+	             {"toward", TGT_TO}, {"towards", TGT_TO}, {"between", TGT_WITH},
+	             {"among", TGT_WITH}};
 	uint32_t mask = 0;
 	*ok = 1;
 	while (*s) {
@@ -413,7 +417,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 			e->kind = DKG_ACTOR_GROUP;
 		else if (kd && strcmp(kd, "organization"))
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-					     "kind= must be organization or group");
+			                     "kind= must be organization or group");
 	} else if (KIND("person")) {
 		const char *id, *label, *country, *code, *role, *from, *to;
 		uint32_t pi;
@@ -429,7 +433,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		to = get(c, "to");
 		if (!valid_date(from) || !valid_date(to))
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-					     "from= and to= must be YYYY-MM-DD");
+			                     "from= and to= must be YYYY-MM-DD");
 		pi = map_get(&lex->ids, id_key(LEX_PERSON, id));
 		if (pi == NONE) {
 			lex_person **slot = VEC_PUSH(lex->persons);
@@ -477,7 +481,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		e->role = get(c, "role");
 		if (k == LEX_TITLE && !e->role)
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-					     "missing role= field");
+			                     "missing role= field");
 	} else if (KIND("place")) {
 		dkg_place *e = VEC_PUSH(lex->places);
 		const char *lat, *lon, *type;
@@ -514,12 +518,12 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		if (strlen(e->cameo) < 2 || strlen(e->cameo) > 4 ||
 		    strspn(e->cameo, "0123456789") != strlen(e->cameo))
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-					     "cameo= must be 2 to 4 digits, not '%s'", e->cameo);
+			                     "cameo= must be 2 to 4 digits, not '%s'", e->cameo);
 		tgt = get(c, "target");
 		e->target = tgt ? parse_targets(tgt, &ok) : (e->is_noun ? 0 : TGT_OBJ);
 		if (!ok)
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-					     "unknown target '%s'", tgt);
+			                     "unknown target '%s'", tgt);
 		comp = get(c, "comp");
 		if (comp) {
 			if (!strcmp(comp, "to"))
@@ -532,7 +536,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 				e->comp = COMP_NP;
 			else if (strcmp(comp, "none"))
 				return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-						     "comp= must be to, that, ing, np or none");
+				                     "comp= must be to, that, ing, np or none");
 		}
 		voice = get(c, "voice");
 		e->active_only = voice && !strcmp(voice, "active");
@@ -551,7 +555,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		k = LEX_BLOCK;
 	} else {
 		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "unknown kind '%.*s'",
-				     (int)klen, kind);
+		                     (int)klen, kind);
 	}
 #undef KIND
 	if (lex->arena.oom)
@@ -562,8 +566,8 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 	for (int i = 0; i < c->nf; i++)
 		if (!c->f[i].used)
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
-					     "unknown key '%.*s' for kind %.*s", (int)c->f[i].klen,
-					     c->f[i].key, (int)klen, kind);
+			                     "unknown key '%.*s' for kind %.*s", (int)c->f[i].klen,
+			                     c->f[i].key, (int)klen, kind);
 	return 0;
 }
 
@@ -582,7 +586,7 @@ static void resolve(dkg_lexicon *lex)
 }
 
 int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data, size_t len,
-			    dkg_error *err)
+                            dkg_error *err)
 {
 	const char *p = data, *end = data + len;
 	line_ctx c;
@@ -609,7 +613,7 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data
 		tab = memchr(p, '\t', (size_t)(e - p));
 		if (!tab)
 			return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
-					     "expected KIND<TAB>FORMS<TAB>key=value...");
+			                     "expected KIND<TAB>FORMS<TAB>key=value...");
 		klen = (size_t)(tab - p);
 		forms = tab + 1;
 		tab = memchr(forms, '\t', (size_t)(e - forms));
@@ -625,11 +629,11 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data
 			}
 			if (!eq)
 				return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
-						     "field '%.*s' is not key=value",
-						     (int)(fe - q > 40 ? 40 : fe - q), q);
+				                     "field '%.*s' is not key=value",
+				                     (int)(fe - q > 40 ? 40 : fe - q), q);
 			if (c.nf == MAX_FIELDS)
 				return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
-						     "too many fields");
+				                     "too many fields");
 			c.f[c.nf].key = q;
 			c.f[c.nf].klen = (size_t)(eq - q);
 			c.f[c.nf].val = eq + 1;
@@ -653,7 +657,7 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data
 int dkg_lexicon_load_default(dkg_lexicon *lex, dkg_error *err)
 {
 	return dkg_lexicon_load_buffer(lex, "default lexicon", dkg_lexicon_default,
-				       dkg_lexicon_default_len, err);
+	                               dkg_lexicon_default_len, err);
 }
 
 int dkg_lexicon_load_file(dkg_lexicon *lex, const char *path, dkg_error *err)
@@ -728,10 +732,10 @@ static int form_case_ok(const lex_form *f, const dkg_tokens *toks, size_t i, con
 }
 
 size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-			      size_t i, size_t end, const lex_form **form);
+                              size_t i, size_t end, const lex_form **form);
 
 size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-			      size_t i, size_t end, const lex_form **form)
+                              size_t i, size_t end, const lex_form **form)
 {
 	uint32_t fi = map_get(&lex->by_first, toks->tok[i].hash);
 	const lex_form *best = NULL;
@@ -753,7 +757,7 @@ size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, co
 }
 
 size_t dkg_lexicon_match(const dkg_lexicon *lex, const dkg_tokens *toks, size_t i, size_t end,
-			 const lex_form **form)
+                         const lex_form **form)
 {
 	/* without the text, exact-case forms cannot be checked: they do not match */
 	uint32_t fi = map_get(&lex->by_first, toks->tok[i].hash);
@@ -795,7 +799,8 @@ const dkg_actor *dkg_person_actor(const lex_person *p, const char *date, int *in
 		const lex_office *o = &p->offices[i];
 		if ((!o->from[0] || strcmp(o->from, date) <= 0) &&
 		    (!o->to[0] || strcmp(date, o->to) <= 0)) {
-			/* prefer the higher office: heads of state/government first in file order */
+			/* prefer the higher office: heads of state/government first in file order
+			 */
 			if (!best)
 				best = o;
 		}

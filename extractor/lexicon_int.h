@@ -94,10 +94,10 @@ typedef struct lex_sense {
 enum { LEX_CASE_CAP = 0, LEX_CASE_EXACT, LEX_CASE_ANY };
 
 typedef struct lex_form {
-	uint64_t key;     /* hash of the whole token sequence */
-	uint32_t toks;    /* offset of the token hashes in lex->tokhash */
-	uint32_t senses;  /* first sense */
-	uint32_t next;    /* next form with the same first token */
+	uint64_t key;    /* hash of the whole token sequence */
+	uint32_t toks;   /* offset of the token hashes in lex->tokhash */
+	uint32_t senses; /* first sense */
+	uint32_t next;   /* next form with the same first token */
 	uint8_t ntok;
 	uint8_t case_mode;
 	const char *exact; /* the form as written, for case=exact */
@@ -142,9 +142,9 @@ struct dkg_lexicon {
  * of tokens matched (0: none) and the form in *form.
  */
 size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-			      size_t i, size_t end, const lex_form **form);
+                              size_t i, size_t end, const lex_form **form);
 size_t dkg_lexicon_match(const dkg_lexicon *lex, const dkg_tokens *toks, size_t i, size_t end,
-			 const lex_form **form);
+                         const lex_form **form);
 
 /* Country index by ISO alpha-3 code, or -1. */
 int32_t dkg_lexicon_country(const dkg_lexicon *lex, const char *iso3);

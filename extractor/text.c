@@ -34,8 +34,8 @@ void dkg_fold_append(dkg_buf *out, const char *s, size_t n)
 		utf8proc_uint8_t *dst = NULL;
 		utf8proc_ssize_t m;
 		m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
-				 UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-				     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+		                 UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+		                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
 		if (m < 0) {
 			/* invalid UTF-8: keep the bytes as they are, lower-cased */
 			for (i = 0; i < n; i++) {
@@ -59,12 +59,12 @@ void dkg_fold_append(dkg_buf *out, const char *s, size_t n)
 }
 
 static const char *const abbreviations[] = {
-    "adm",  "ave",   "blvd",  "bros", "capt", "cmdr", "co",   "col",  "corp", "cpl",  "dec",
-    "dept", "dr",    "est",   "etc",  "feb",  "fig",  "fri",  "ft",   "gen",  "gov",  "inc",
-    "jan",  "jr",    "lt",    "ltd",  "maj",  "messrs", "mon", "mr",  "mrs",  "ms",   "mt",
-    "no",   "nov",   "oct",   "prof", "rd",   "rep",  "rev",  "sat",  "sen",  "sep",  "sept",
-    "sgt",  "sr",    "st",    "sun",  "thu",  "thur", "thurs", "tue", "tues", "vs",   "wed",
-    "aug",  "apr",   "jun",   "jul",  "gens", "reps", "sens", "govs", "pres", "supt", "insp",
+    "adm",  "ave", "blvd", "bros", "capt", "cmdr",   "co",    "col",  "corp", "cpl",  "dec",
+    "dept", "dr",  "est",  "etc",  "feb",  "fig",    "fri",   "ft",   "gen",  "gov",  "inc",
+    "jan",  "jr",  "lt",   "ltd",  "maj",  "messrs", "mon",   "mr",   "mrs",  "ms",   "mt",
+    "no",   "nov", "oct",  "prof", "rd",   "rep",    "rev",   "sat",  "sen",  "sep",  "sept",
+    "sgt",  "sr",  "st",   "sun",  "thu",  "thur",   "thurs", "tue",  "tues", "vs",   "wed",
+    "aug",  "apr", "jun",  "jul",  "gens", "reps",   "sens",  "govs", "pres", "supt", "insp",
 };
 
 int dkg_is_abbreviation(const char *norm, size_t len)
@@ -151,7 +151,7 @@ static int is_digit(unsigned char c)
 }
 
 static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
-		      uint8_t type, uint8_t flags)
+                      uint8_t type, uint8_t flags)
 {
 	dkg_token *tok;
 	size_t before;
@@ -172,7 +172,8 @@ static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, si
 	tok->norm = (uint32_t)before;
 	dkg_fold_append(&t->norm, text + s, e - s);
 	/* a token's folded form never keeps a final period: "Mr." matches "mr" */
-	if (t->norm.len > before + 1 && t->norm.data[t->norm.len - 1] == '.' && type == DKG_TOK_WORD)
+	if (t->norm.len > before + 1 && t->norm.data[t->norm.len - 1] == '.' &&
+	    type == DKG_TOK_WORD)
 		t->norm.len--;
 	tok->nlen = (uint32_t)(t->norm.len - before);
 	tok->hash = dkg_hash(DKG_HASH_INIT, t->norm.data + before, tok->nlen);
@@ -212,7 +213,7 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 			    (i + len + 1 >= n || !is_alpha(u[i + len + 1])) && i > 0 &&
 			    is_alpha(u[i - 1])) {
 				if (push_token(t, text, base, s, i + len + 1, DKG_TOK_WORD,
-					       flags & ~DKG_TF_QUOTE) < 0)
+				               flags & ~DKG_TF_QUOTE) < 0)
 					return DKG_ENOMEM;
 				i += len + 1;
 				para = 0;
@@ -237,7 +238,8 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 			else if (u[i] >= 0x80) {
 				/* non-ASCII initial: upper case when its lower case differs */
 				utf8proc_int32_t cp;
-				if (utf8proc_iterate(u + i, (utf8proc_ssize_t)(end - (u + i)), &cp) > 0 &&
+				if (utf8proc_iterate(u + i, (utf8proc_ssize_t)(end - (u + i)),
+				                     &cp) > 0 &&
 				    utf8proc_tolower(cp) != cp)
 					flags |= DKG_TF_CAP;
 			}
@@ -273,7 +275,8 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 				if (u[i] == '\'' && is_alpha(u[i + 1]) && letters &&
 				    !((u[i + 1] == 's' || u[i + 1] == 'S') &&
 				      (i + 2 >= n || !is_alpha(u[i + 2]))) &&
-				    !(u[i + 1] == 't' && i > s && (u[i - 1] == 'n' || u[i - 1] == 'N'))) {
+				    !(u[i + 1] == 't' && i > s &&
+				      (u[i - 1] == 'n' || u[i - 1] == 'N'))) {
 					i++;
 					continue;
 				}
@@ -295,8 +298,8 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 				} else if (wl < sizeof low) {
 					for (size_t k = 0; k < wl; k++)
 						low[k] = (char)((u[s + k] >= 'A' && u[s + k] <= 'Z')
-								    ? u[s + k] + 32
-								    : u[s + k]);
+						                    ? u[s + k] + 32
+						                    : u[s + k]);
 					take = dkg_is_abbreviation(low, wl);
 				}
 				if (take) {
@@ -333,9 +336,9 @@ void dkg_tokens_free(dkg_tokens *t)
 	dkg_buf_free(&t->norm);
 }
 
-static const char *const starters[] = {"the", "he",  "she",  "it",  "they", "we",   "in",
-				       "on",  "but", "a",    "an",  "this", "that", "i",
-				       "his", "her", "their", "its", "mr",  "after", "at"};
+static const char *const starters[] = {"the", "he",  "she",   "it",  "they", "we",    "in",
+                                       "on",  "but", "a",     "an",  "this", "that",  "i",
+                                       "his", "her", "their", "its", "mr",   "after", "at"};
 
 static int is_starter(const char *w)
 {
@@ -362,8 +365,9 @@ size_t dkg_split_sentences(const dkg_tokens *t, const char *text, size_t *ends, 
 				size_t j = i + 1;
 				/* closing quotes and brackets stay with the sentence */
 				while (j < t->n && ((t->tok[j].flags & DKG_TF_QUOTE) ||
-						    dkg_tok_norm(t, j)[0] == ')')) {
-					if (j + 1 < t->n && (t->tok[j + 1].flags & DKG_TF_CAP) == 0 &&
+				                    dkg_tok_norm(t, j)[0] == ')')) {
+					if (j + 1 < t->n &&
+					    (t->tok[j + 1].flags & DKG_TF_CAP) == 0 &&
 					    (t->tok[j].flags & DKG_TF_QUOTE) &&
 					    t->tok[j].start > t->tok[j - 1].end)
 						break; /* an opening quote after a space */
@@ -377,8 +381,10 @@ size_t dkg_split_sentences(const dkg_tokens *t, const char *text, size_t *ends, 
 				}
 			}
 		} else if ((k->flags & DKG_TF_ABBREV) && !(k->flags & DKG_TF_INITIAL) &&
-			   i + 1 < t->n && k->nlen > 2 && memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
-			   (t->tok[i + 1].flags & DKG_TF_CAP) && is_starter(dkg_tok_norm(t, i + 1))) {
+		           i + 1 < t->n && k->nlen > 2 &&
+		           memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
+		           (t->tok[i + 1].flags & DKG_TF_CAP) &&
+		           is_starter(dkg_tok_norm(t, i + 1))) {
 			end = 1; /* "... the U.S. The next ..." */
 		}
 		if (end)

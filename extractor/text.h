@@ -10,11 +10,7 @@
 
 #include "util.h"
 
-enum {
-	DKG_TOK_WORD = 0,
-	DKG_TOK_NUM,
-	DKG_TOK_PUNCT
-};
+enum { DKG_TOK_WORD = 0, DKG_TOK_NUM, DKG_TOK_PUNCT };
 
 enum {
 	DKG_TF_CAP = 1,      /* first letter upper case */
@@ -27,9 +23,9 @@ enum {
 };
 
 typedef struct dkg_token {
-	uint32_t start, end;   /* bytes in the document text */
-	uint32_t norm, nlen;   /* folded form in the tokenizer's buffer */
-	uint64_t hash;         /* dkg_hash of the folded form */
+	uint32_t start, end; /* bytes in the document text */
+	uint32_t norm, nlen; /* folded form in the tokenizer's buffer */
+	uint64_t hash;       /* dkg_hash of the folded form */
 	uint8_t type, flags;
 } dkg_token;
 

@@ -29,7 +29,10 @@ typedef struct dkg_buf {
 } dkg_buf;
 
 extern char dkg_buf__empty[];
-#define DKG_BUF_INIT { dkg_buf__empty, 0, 0, 0 }
+#define DKG_BUF_INIT                                                                               \
+	{                                                                                          \
+		dkg_buf__empty, 0, 0, 0                                                            \
+	}
 
 int dkg_buf_grow(dkg_buf *b, size_t need);
 void dkg_buf_put(dkg_buf *b, const char *s, size_t n);
@@ -53,7 +56,10 @@ typedef struct dkg_arena {
 	int oom;
 } dkg_arena;
 
-#define DKG_ARENA_INIT { NULL, 64 * 1024, 0 }
+#define DKG_ARENA_INIT                                                                             \
+	{                                                                                          \
+		NULL, 64 * 1024, 0                                                                 \
+	}
 
 void *dkg_arena_alloc(dkg_arena *a, size_t n);
 char *dkg_arena_strndup(dkg_arena *a, const char *s, size_t n);

@@ -14,7 +14,7 @@ extern "C" {
 #define DKG_VERSION_MAJOR 0
 #define DKG_VERSION_MINOR 1
 #define DKG_VERSION_PATCH 0
-#define DKG_VERSION "0.1.0"
+#define DKG_VERSION       "0.1.0"
 
 /** Return codes: 0 is success, every failure is negative. */
 typedef enum {
@@ -63,7 +63,7 @@ void dkg_error_clear(dkg_error *err);
  * testing). Pass NULLs to restore malloc/realloc/free.
  */
 void dkg_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
-		       void (*free_fn)(void *));
+                       void (*free_fn)(void *));
 
 #ifdef __cplusplus
 }

@@ -72,9 +72,9 @@ typedef struct dkg_event {
 	const dkg_actor *targets[DKG_MAX_EVENT_ACTORS];
 	size_t ntargets;
 
-	const char *action_text; /* trigger words as written, e.g. "threatened" */
-	const char *object_text; /* complement, e.g. "deploy missiles", or NULL */
-	const dkg_place *place;  /* where it happens, or NULL */
+	const char *action_text;        /* trigger words as written, e.g. "threatened" */
+	const char *object_text;        /* complement, e.g. "deploy missiles", or NULL */
+	const dkg_place *place;         /* where it happens, or NULL */
 	const dkg_place *reported_from; /* dateline place, or NULL */
 
 	char date[11];     /* "YYYY-MM-DD" start of the date range, "" when unknown */

@@ -25,15 +25,17 @@ typedef struct dkg_extract_options {
 } dkg_extract_options;
 
 #define DKG_EXTRACT_OPTIONS_VERSION 1
-#define DKG_EXTRACT_OPTIONS_INIT { DKG_EXTRACT_OPTIONS_VERSION, 4096, 512, 8, NULL }
+#define DKG_EXTRACT_OPTIONS_INIT                                                                   \
+	{                                                                                          \
+		DKG_EXTRACT_OPTIONS_VERSION, 4096, 512, 8, NULL                                    \
+	}
 
 /**
  * Creates an extractor over `lex` (borrowed: it must outlive the
  * extractor). An extractor is not thread-safe; create one per thread, all
  * sharing one lexicon.
  */
-int dkg_extractor_new(dkg_extractor **out, const dkg_lexicon *lex,
-		      const dkg_extract_options *opts);
+int dkg_extractor_new(dkg_extractor **out, const dkg_lexicon *lex, const dkg_extract_options *opts);
 
 /** Frees an extractor; NULL is a no-op. */
 void dkg_extractor_free(dkg_extractor *ex);

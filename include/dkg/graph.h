@@ -12,7 +12,7 @@
 extern "C" {
 #endif
 
-#define DKG_NS "https://w3id.org/dkg/ontology#"
+#define DKG_NS           "https://w3id.org/dkg/ontology#"
 #define DKG_DEFAULT_BASE "https://w3id.org/dkg/id/"
 
 typedef enum {
@@ -36,7 +36,10 @@ typedef struct dkg_writer_options {
 } dkg_writer_options;
 
 #define DKG_WRITER_OPTIONS_VERSION 1
-#define DKG_WRITER_OPTIONS_INIT { DKG_WRITER_OPTIONS_VERSION, DKG_RDF_TURTLE, NULL }
+#define DKG_WRITER_OPTIONS_INIT                                                                    \
+	{                                                                                          \
+		DKG_WRITER_OPTIONS_VERSION, DKG_RDF_TURTLE, NULL                                   \
+	}
 
 typedef struct dkg_writer dkg_writer;
 
@@ -47,7 +50,7 @@ typedef struct dkg_writer dkg_writer;
  * into valid output); RDF/XML is one document for the whole run.
  */
 int dkg_writer_new(dkg_writer **out, const dkg_writer_options *opts, dkg_write_fn write,
-		   void *payload);
+                   void *payload);
 
 /** Writes the article node of `doc` and every event, actor, place and mention of `res`. */
 int dkg_writer_document(dkg_writer *w, const dkg_document *doc, const dkg_result *res);

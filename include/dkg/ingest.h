@@ -31,7 +31,9 @@ typedef struct dkg_ingest_options {
 
 #define DKG_INGEST_OPTIONS_VERSION 1
 #define DKG_INGEST_OPTIONS_INIT                                                                    \
-	{ DKG_INGEST_OPTIONS_VERSION, DKG_INPUT_AUTO, NULL, 64u << 20, 256 }
+	{                                                                                          \
+		DKG_INGEST_OPTIONS_VERSION, DKG_INPUT_AUTO, NULL, 64u << 20, 256                   \
+	}
 
 /**
  * Receives each document read. The callback takes ownership of `doc` and
@@ -55,15 +57,15 @@ typedef void (*dkg_diag_cb)(const dkg_error *err, void *payload);
  * path itself could not be read (also reported through `on_diag`).
  */
 int dkg_ingest_path(const char *path, const dkg_ingest_options *opts, dkg_document_cb on_doc,
-		    dkg_diag_cb on_diag, void *payload);
+                    dkg_diag_cb on_diag, void *payload);
 
 /**
  * Reads the documents in a memory buffer; `name` is used as the source name
  * and for format detection by extension. Same contract as dkg_ingest_path().
  */
 int dkg_ingest_buffer(const char *name, const char *data, size_t len,
-		      const dkg_ingest_options *opts, dkg_document_cb on_doc, dkg_diag_cb on_diag,
-		      void *payload);
+                      const dkg_ingest_options *opts, dkg_document_cb on_doc, dkg_diag_cb on_diag,
+                      void *payload);
 
 /** Parses a format name ("text", "jsonl", "html", "nitf", "feed", "auto"). */
 int dkg_input_format_from_name(dkg_input_format *out, const char *name);

@@ -25,7 +25,7 @@ int dkg_lexicon_load_file(dkg_lexicon *lex, const char *path, dkg_error *err);
 
 /** Adds the entries of a lexicon held in memory; `name` names it in errors. */
 int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data, size_t len,
-			    dkg_error *err);
+                            dkg_error *err);
 
 /** Number of surface forms the lexicon matches. */
 size_t dkg_lexicon_size(const dkg_lexicon *lex);

@@ -13,13 +13,13 @@ extern "C" {
 #endif
 
 typedef struct dkg_cameo {
-	const char *code;      /* "138" */
-	const char *label;     /* "Threaten with military force" */
-	const char *klass;     /* ontology class local name, e.g. "ThreatenMilitaryForce" */
-	const char *root;      /* two-digit root code, e.g. "13" */
-	const char *plover;    /* PLOVER type, e.g. "THREATEN" */
-	double goldstein;      /* Goldstein scale value */
-	int quad_class;        /* 0 statement/appeal .. 4 material conflict */
+	const char *code;   /* "138" */
+	const char *label;  /* "Threaten with military force" */
+	const char *klass;  /* ontology class local name, e.g. "ThreatenMilitaryForce" */
+	const char *root;   /* two-digit root code, e.g. "13" */
+	const char *plover; /* PLOVER type, e.g. "THREATEN" */
+	double goldstein;   /* Goldstein scale value */
+	int quad_class;     /* 0 statement/appeal .. 4 material conflict */
 } dkg_cameo;
 
 /** Looks up a CAMEO code ("13", "138", "1383"); NULL when unknown. */
