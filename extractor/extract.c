@@ -89,10 +89,10 @@ static int in_list(const char *w, const char *const *list)
 }
 
 static const char *const PREPS[] = {
-    "of",      "in",      "at",     "with",    "to",     "from",      "for",    "by",      "on",
-    "against", "between", "among",  "over",    "about",  "including", "than",   "into",    "near",
-    "toward",  "towards", "across", "within",  "inside", "outside",   "under",  "without", "upon",
-    "after",   "before",  "during", "through", "like",   "behind",    "beyond", "via",     NULL};
+    "of",      "in",      "at",     "with",   "to",     "from",      "for",   "by",      "on",
+    "against", "between", "among",  "over",   "about",  "including", "than",  "into",    "near",
+    "toward",  "towards", "across", "within", "inside", "outside",   "under", "without", "upon",
+    "during",  "through", "like",   "behind", "beyond", "via",       NULL};
 static const char *const DETS[] = {"the",   "a",       "an",      "its",   "their", "both",
                                    "all",   "some",    "several", "two",   "three", "many",
                                    "other", "another", "these",   "those", "this",  "that",
@@ -112,6 +112,15 @@ static const char *const MODIFIERS[] = {
     "defence",      "defense",      "army",     "police",     "naval",
     "air",          "nuclear",      "u.n",      "un",         "un-backed",
     "u.s.-backed",  "ruling",       NULL};
+/* "thousands of Nigerians", "a group of refugees": the actor is the head */
+static const char *const QUANTITIES[] = {
+    "thousands",  "hundreds",   "dozens",  "millions", "scores",
+    "tens",       "group",      "groups",  "members",  "member",
+    "some",       "many",       "most",    "all",      "one",
+    "two",        "three",      "several", "number",   "crowd",
+    "crowds",     "delegation", "team",    "leaders",  "representatives",
+    "supporters", "officials",  "units",   "unit",     "elements",
+    "band",       "contingent", NULL};
 static const char *const AUX_BE[] = {"is",  "are", "was",  "were", "be",  "been", "being",
                                      "get", "got", "gets", "'s",   "'re", NULL};
 static const char *const AUX[] = {"has",   "have",  "had",    "do",  "does",   "did", "will",
@@ -659,7 +668,9 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 			size_t k = i;
 			while (k > s && in_list(dkg_tok_norm(t, k - 1), DETS))
 				k--;
-			if (k > s && in_list(dkg_tok_norm(t, k - 1), PREPS)) {
+			if (k > s && in_list(dkg_tok_norm(t, k - 1), PREPS) &&
+			    !(is_word(t, k - 1, "of") && k - 1 > s &&
+			      in_list(dkg_tok_norm(t, k - 2), QUANTITIES))) {
 				ph->governed = 1;
 				ph->prep = dkg_tok_norm(t, k - 1);
 			}
@@ -738,14 +749,57 @@ static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int
 }
 
 /* The subject of a verb group starting at token v. */
+static int is_rel_word(const dkg_tokens *t, size_t i)
+{
+	return is_word(t, i, "who") || is_word(t, i, "which") || is_word(t, i, "whose") ||
+	       is_word(t, i, "whom") || is_word(t, i, "where");
+}
+
+/* The subject of a verb group starting at token v: the nearest actor phrase to
+ * the left that no preposition governs, skipping relative clauses (", who
+ * ...,") and appositions (", the former Czech foreign minister,"). */
 static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 {
 	dkg_tokens *t = &ex->toks;
 	size_t k = v;
-	int best = -1;
+	int best = -1, fallback = -1;
 	while (k > s) {
 		int p;
 		k--;
+		if (is_punct(t, k) &&
+		    (dkg_tok_norm(t, k)[0] == ',' || (t->tok[k].flags & DKG_TF_DASH))) {
+			/* the comma closing an inserted clause: find the one opening it */
+			size_t q = k;
+			while (q > s) {
+				q--;
+				if (is_punct(t, q) && (dkg_tok_norm(t, q)[0] == ',' ||
+				                       (t->tok[q].flags & DKG_TF_DASH)))
+					break;
+				if (q == s)
+					q = (size_t)-1;
+				if (q == (size_t)-1)
+					break;
+			}
+			if (q != (size_t)-1 && q > s && q < k) {
+				size_t a = q + 1;
+				int ph = ex->ph_at[a < k ? a : k];
+				while (a < k && in_list(dkg_tok_norm(t, a), DETS))
+					a++;
+				ph = a < k ? ex->ph_at[a] : -1;
+				if (is_rel_word(t, q + 1)) {
+					k = q;
+					continue;
+				}
+				if (ph >= 0 && ex->ph[ph].te == k && ex->ph[ph].nactors &&
+				    !ex->ph[ph].governed) {
+					if (fallback < 0)
+						fallback = ph;
+					k = q;
+					continue;
+				}
+			}
+			continue;
+		}
 		p = ex->ph_at[k];
 		if (p >= 0) {
 			phrase *ph = &ex->ph[p];
@@ -755,11 +809,9 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 			best = p;
 			break;
 		}
-		/* a quotation closing before the verb: "..., X said" reads left of the quote */
-		(void)t;
 	}
 	if (best < 0)
-		return -1;
+		return fallback;
 	/* "X met Y and agreed ...": Y is the object of an earlier trigger; use its subject */
 	for (size_t r = 0; r < self; r++) {
 		trig *o = &ex->tr[r];
@@ -943,6 +995,38 @@ static const char *intent_code(const char *code)
 	}
 }
 
+/* Refusing or failing to cooperate is a rejection (CAMEO 12): "will not accept",
+ * "failed to reach agreement". The event is then affirmative: a rejection happened. */
+static const char *negated_code(const char *code, int *neg)
+{
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+	const char *r = code;
+	switch (root) {
+	case 3:
+		r = "127";
+		break;
+	case 4:
+		r = "125";
+		break;
+	case 5:
+		r = "120";
+		break;
+	case 6:
+		r = "121";
+		break;
+	case 7:
+		r = "122";
+		break;
+	case 8:
+		r = "124";
+		break;
+	default:
+		return code;
+	}
+	*neg = 0;
+	return r;
+}
+
 /* ---- sentence ------------------------------------------------------------------------------ */
 
 static int conditional_after(dkg_extractor *ex, size_t from, size_t e)
@@ -1096,8 +1180,15 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	for (k = 0; k < ex->ph[src].nactors && ev->nsources < DKG_MAX_EVENT_ACTORS; k++)
 		ev->sources[ev->nsources++] = ex->ph[src].actors[k];
 	if (tgt >= 0)
-		for (k = 0; k < ex->ph[tgt].nactors && ev->ntargets < DKG_MAX_EVENT_ACTORS; k++)
-			ev->targets[ev->ntargets++] = ex->ph[tgt].actors[k];
+		for (k = 0; k < ex->ph[tgt].nactors && ev->ntargets < DKG_MAX_EVENT_ACTORS; k++) {
+			const dkg_actor *a = ex->ph[tgt].actors[k];
+			size_t q;
+			for (q = 0; q < ev->nsources; q++)
+				if (!strcmp(ev->sources[q]->id, a->id))
+					break;
+			if (q == ev->nsources)
+				ev->targets[ev->ntargets++] = a;
+		}
 	ev->action_text = dkg_result_strndup(res, text + t->tok[r->ts].start,
 	                                     t->tok[r->te - 1].end - t->tok[r->ts].start);
 	if (obj_e > obj_s) {
@@ -1126,6 +1217,78 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	    0.5 + (coref ? 0.1 : 0.2) + (tgt >= 0 ? 0.1 : 0.0) + (r->t->is_noun ? 0.0 : 0.1);
 	if (ev->confidence > 0.95)
 		ev->confidence = 0.95;
+	return 0;
+}
+
+static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, size_t sent_end_byte,
+                trig *r, int src, int tgt, const char *code, size_t obj_s, size_t obj_e, int neg,
+                dkg_modality mod, int coref, size_t first_event);
+
+/*
+ * "X said (that) Y must/should VERB ...": a demand of X on Y (CAMEO 02,
+ * refined by the demanded action). The demanded action is not an event of
+ * its own, so its triggers are consumed.
+ */
+static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, size_t first_event)
+{
+	static const lex_trigger demand = {"020", "demand", TGT_OBJ, COMP_TO, 0, 0, {0}, 0};
+	static const char *const say[] = {
+	    "said",      "says",     "say",      "declared", "announced", "insisted", "reiterated",
+	    "concluded", "stated",   "stressed", "warned",   "told",      "demanded", "argued",
+	    "added",     "believes", "urged",    "wrote",    "asserted",  NULL};
+	dkg_tokens *t = &ex->toks;
+	for (size_t k = s + 2; k + 1 < e; k++) {
+		int y, src;
+		size_t q, obj_e, n;
+		trig r;
+		const lex_trigger *comp = NULL;
+		if (!(is_word(t, k, "must") || is_word(t, k, "should") ||
+		      ((is_word(t, k, "has") || is_word(t, k, "have")) && is_word(t, k + 1, "to"))))
+			continue;
+		y = ex->ph_at[k - 1];
+		if (y < 0 || !ex->ph[y].nactors || ex->ph[y].governed)
+			continue;
+		q = ex->ph[y].ts;
+		for (n = 0; q > s && n < 6; n++) {
+			const char *w = dkg_tok_norm(t, q - 1);
+			if (in_list(w, say))
+				break;
+			if (!strcmp(w, "that") || in_list(w, ADVERBS) || !strcmp(w, ",") ||
+			    !strcmp(w, "here"))
+				q--;
+			else
+				break;
+		}
+		if (q == s || !in_list(dkg_tok_norm(t, q - 1), say))
+			continue;
+		q--;
+		src = subject_before(ex, s, q, 0);
+		if (src < 0 || src == y)
+			continue;
+		k += is_word(t, k, "must") || is_word(t, k, "should") ? 1 : 2;
+		while (k < e && (in_list(dkg_tok_norm(t, k), ADVERBS) || is_word(t, k, "not") ||
+		                 is_word(t, k, "be")))
+			k++;
+		if (k >= e)
+			break;
+		obj_e = k + 1;
+		while (obj_e < e && obj_e < k + 10 && !is_punct(t, obj_e) &&
+		       !in_list(dkg_tok_norm(t, obj_e), CLAUSE_STOP) && !is_word(t, obj_e, "or"))
+			obj_e++;
+		if (ex->form[k])
+			comp = trigger_of(ex->lex, ex->form[k]);
+		for (size_t i = 0; i < ex->ntr; i++)
+			if (ex->tr[i].ts >= k && ex->tr[i].ts < obj_e)
+				ex->tr[i].consumed = 1;
+		memset(&r, 0, sizeof r);
+		r.ts = q;
+		r.te = q + 1;
+		r.t = &demand;
+		if (emit(ex, s, e, sb, se, &r, src, y, refine_code("020", comp), k, obj_e, 0,
+		         DKG_MODALITY_ASSERTED, ex->ph[src].pronoun, first_event) < 0)
+			return DKG_ENOMEM;
+		k = obj_e;
+	}
 	return 0;
 }
 
@@ -1177,12 +1340,14 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		if (r->ts >= s + 1 && is_word(t, r->ts - 1, "to")) {
 			for (size_t q = 0; q < i; q++) {
 				trig *g = &ex->tr[q];
-				if (g->t->comp == COMP_TO && g->te <= r->ts - 1 &&
-				    r->ts - 1 - g->te <= 6)
+				if ((g->t->comp == COMP_TO || g->t->is_noun) &&
+				    g->te <= r->ts - 1 && r->ts - 1 - g->te <= 6)
 					r->consumed = 1;
 			}
 		}
 	}
+	if (demands(ex, s, e, sb, se, first_event) < 0)
+		return DKG_ENOMEM;
 	for (i = 0; i < ex->ntr; i++) {
 		trig *r = &ex->tr[i];
 		const lex_trigger *tg = r->t;
@@ -1387,7 +1552,9 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		if (tgt == src)
 			tgt = -1;
 		code = refine_code(code, comp_tr);
-		if (mod == DKG_MODALITY_INTENDED && !neg)
+		if (neg)
+			code = negated_code(code, &neg);
+		else if (mod == DKG_MODALITY_INTENDED)
 			code = intent_code(code);
 		if (emit(ex, s, e, sb, se, r, src, tgt, code, obj_s, obj_e, neg, mod, coref,
 		         first_event) < 0)

@@ -303,7 +303,10 @@ static int add_forms(line_ctx *c, const char *forms, size_t len, int kind, uint3
 			e--;
 		if (e == p)
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "empty form");
-		rc = add_sense_to_form(c, p, (size_t)(e - p), kind, idx, case_mode);
+		rc = add_sense_to_form(c, p, (size_t)(e - p), kind, idx,
+		                       (case_mode == LEX_CASE_CAP && *p >= 'a' && *p <= 'z')
+		                           ? LEX_CASE_ANY
+		                           : case_mode);
 		if (rc < 0)
 			return rc;
 		if (!bar)
