@@ -39,7 +39,8 @@ typedef struct phrase {
 typedef struct trig {
 	size_t ts, te;
 	const lex_trigger *t;
-	int consumed; /* complement of another trigger */
+	int consumed;    /* complement of another trigger */
+	int subordinate; /* in a relative, participial, purpose or temporal clause */
 	int src_phrase, tgt_phrase;
 	size_t obj_end; /* last token used by the object/complement */
 } trig;
@@ -1301,6 +1302,42 @@ static int is_retreat_lemma(const char *lemma)
 	return in_list(lemma, l);
 }
 
+/*
+ * A trigger in a relative clause ("which were caused by a missile attack"), a
+ * participial clause (", killing one person"), or a temporal clause ("after a
+ * jet shot down ...") tells background: it is coded only when the sentence has
+ * no main-clause event.
+ */
+static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
+{
+	static const char *const subordinators[] = {
+	    "after", "following", "before",  "since",    "amid",   "when", "while",
+	    "as",    "whereas",   "because", "although", "though", NULL};
+	dkg_tokens *t = &ex->toks;
+	const char *w = dkg_tok_norm(t, r->ts);
+	size_t n = strlen(w), k;
+	if (!r->t->is_noun && n > 4 && !strcmp(w + n - 3, "ing") && r->ts > s) {
+		/* a participle unless a form of "be" makes it progressive */
+		k = r->ts;
+		while (k > s && in_list(dkg_tok_norm(t, k - 1), ADVERBS))
+			k--;
+		if (k == s || !in_list(dkg_tok_norm(t, k - 1), AUX_BE))
+			r->subordinate = 1;
+	}
+	for (k = r->ts; k > s;) {
+		k--;
+		w = dkg_tok_norm(t, k);
+		if (is_rel_word(t, k) || in_list(w, subordinators)) {
+			r->subordinate = 1;
+			return;
+		}
+		/* a clause boundary ends the search */
+		if (w[0] == ';' || (w[0] == ',' && k + 1 < r->ts && ex->ph_at[k + 1] >= 0) ||
+		    is_word(t, k, "and") || is_word(t, k, "but") || is_word(t, k, "that"))
+			return;
+	}
+}
+
 static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 {
 	dkg_tokens *t = &ex->toks;
@@ -1334,7 +1371,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 	}
 	build_phrases(ex, s, e);
 	find_triggers(ex, s, e);
-	/* complements: "threatened to deploy" -> deploy belongs to threatened */
+	/* complements: "threatened to deploy" -> deploy belongs to threatened; a noun
+	 * that is the object of a trigger verb ("demanded support") belongs to it */
 	for (i = 0; i < ex->ntr; i++) {
 		trig *r = &ex->tr[i];
 		if (r->ts >= s + 1 && is_word(t, r->ts - 1, "to")) {
@@ -1344,236 +1382,280 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				    g->te <= r->ts - 1 && r->ts - 1 - g->te <= 6)
 					r->consumed = 1;
 			}
+			/* any other "to VERB" after a trigger is a purpose clause */
+			if (!r->consumed && i > 0)
+				r->subordinate = 1;
 		}
+		if (r->t->is_noun && i > 0) {
+			trig *g = &ex->tr[i - 1];
+			if (!g->t->is_noun && r->ts >= g->te && r->ts - g->te <= 4) {
+				size_t q;
+				for (q = g->te; q < r->ts; q++)
+					if (is_punct(t, q) ||
+					    in_list(dkg_tok_norm(t, q), CLAUSE_STOP))
+						break;
+				if (q == r->ts)
+					r->consumed = 1;
+			}
+		}
+		mark_subordinate(ex, s, r);
 	}
 	if (demands(ex, s, e, sb, se, first_event) < 0)
 		return DKG_ENOMEM;
-	for (i = 0; i < ex->ntr; i++) {
-		trig *r = &ex->tr[i];
-		const lex_trigger *tg = r->t;
-		size_t vstart, obj_s = 0, obj_e = 0, after;
-		int neg, passive, inf, src = -1, tgt = -1, coref = 0;
-		dkg_modality mod;
-		const char *code = tg->cameo;
-		const lex_trigger *comp_tr = NULL;
-		if (r->consumed)
-			continue;
-		if (!tg->is_noun) {
-			verb_group(ex, s, r->ts, &vstart, &neg, &mod, &passive, &inf);
-			if (tg->active_only)
-				passive = 0;
-			if (inf) {
-				/* "plans to meet", "decided to send": the governing verb's subject
-				 */
-				size_t g = vstart;
-				if (g > s) {
-					const char *gw = dkg_tok_norm(t, g - 1);
-					if (!strcmp(gw, "plans") || !strcmp(gw, "plan") ||
-					    !strcmp(gw, "planned") || !strcmp(gw, "intends") ||
-					    !strcmp(gw, "expected") || !strcmp(gw, "wants") ||
-					    !strcmp(gw, "hopes") || !strcmp(gw, "going") ||
-					    !strcmp(gw, "set") || !strcmp(gw, "due") ||
-					    !strcmp(gw, "prepared") || !strcmp(gw, "ready"))
-						mod = DKG_MODALITY_INTENDED;
-					if (!strcmp(gw, "failed") || !strcmp(gw, "declined"))
-						neg = 1;
+	for (int pass = 0; pass < 2; pass++)
+		for (i = 0; i < ex->ntr; i++) {
+			trig *r = &ex->tr[i];
+			const lex_trigger *tg = r->t;
+			if (pass == 1 && res->nevents > first_event)
+				break;
+			size_t vstart, obj_s = 0, obj_e = 0, after;
+			int neg, passive, inf, src = -1, tgt = -1, coref = 0;
+			dkg_modality mod;
+			const char *code = tg->cameo;
+			const lex_trigger *comp_tr = NULL;
+			if (r->consumed || (r->subordinate && pass == 0) ||
+			    (!r->subordinate && pass == 1))
+				continue;
+			if (!tg->is_noun) {
+				verb_group(ex, s, r->ts, &vstart, &neg, &mod, &passive, &inf);
+				if (tg->active_only)
+					passive = 0;
+				if (inf) {
+					/* "plans to meet", "decided to send": the governing verb's
+					 * subject
+					 */
+					size_t g = vstart;
+					if (g > s) {
+						const char *gw = dkg_tok_norm(t, g - 1);
+						if (!strcmp(gw, "plans") || !strcmp(gw, "plan") ||
+						    !strcmp(gw, "planned") ||
+						    !strcmp(gw, "intends") ||
+						    !strcmp(gw, "expected") ||
+						    !strcmp(gw, "wants") || !strcmp(gw, "hopes") ||
+						    !strcmp(gw, "going") || !strcmp(gw, "set") ||
+						    !strcmp(gw, "due") || !strcmp(gw, "prepared") ||
+						    !strcmp(gw, "ready"))
+							mod = DKG_MODALITY_INTENDED;
+						if (!strcmp(gw, "failed") ||
+						    !strcmp(gw, "declined"))
+							neg = 1;
+					}
 				}
-			}
-			after = r->te;
-			if (passive) {
-				/* "was greeted by X": X is the source, the subject the target */
-				size_t k = r->te;
-				while (k < e && k < r->te + 3 && !is_word(t, k, "by"))
-					k++;
-				if (k < e && is_word(t, k, "by")) {
-					src = phrase_after(ex, k + 1, e, 4, 1);
-					tgt = subject_before(ex, s, vstart, i);
-					after = src >= 0 ? ex->ph[src].te : k + 1;
+				after = r->te;
+				if (passive) {
+					/* "was greeted by X": X is the source, the subject the
+					 * target */
+					size_t k = r->te;
+					while (k < e && k < r->te + 3 && !is_word(t, k, "by"))
+						k++;
+					if (k < e && is_word(t, k, "by")) {
+						src = phrase_after(ex, k + 1, e, 4, 1);
+						tgt = subject_before(ex, s, vstart, i);
+						after = src >= 0 ? ex->ph[src].te : k + 1;
+					}
+					if (src < 0)
+						continue;
+				} else {
+					src = subject_before(ex, s, vstart, i);
+					if (src < 0)
+						continue;
+					if (tg->target & TGT_OBJ) {
+						tgt = phrase_after(ex, r->te, e, 7, 0);
+						if (tgt >= 0)
+							after = ex->ph[tgt].te;
+					}
 				}
-				if (src < 0)
-					continue;
+				if (tgt < 0 && (tg->target & ~(TGT_OBJ | TGT_NONE))) {
+					for (size_t k = r->te; k < e && k < r->te + 10; k++) {
+						int p = ex->ph_at[k];
+						if (p >= 0 && ex->ph[p].governed &&
+						    ex->ph[p].nactors && p != src) {
+							const char *pr = ex->ph[p].prep;
+							uint32_t bit =
+							    !strcmp(pr, "with")      ? TGT_WITH
+							    : !strcmp(pr, "against") ? TGT_AGAINST
+							    : !strcmp(pr, "to")      ? TGT_TO
+							    : !strcmp(pr, "on") ||
+							            !strcmp(pr, "upon")
+							        ? TGT_ON
+							    : !strcmp(pr, "for")  ? TGT_FOR
+							    : !strcmp(pr, "from") ? TGT_FROM
+							    : !strcmp(pr, "of")   ? TGT_OF
+							    : !strcmp(pr, "at")   ? TGT_AT
+							    : !strcmp(pr, "in")   ? TGT_IN
+							    : !strcmp(pr, "over") ? TGT_OVER
+							    : !strcmp(pr, "into") ? TGT_INTO
+							                          : 0;
+							if (bit & tg->target) {
+								tgt = p;
+								break;
+							}
+						}
+						if (dkg_tok_norm(t, k)[0] == '.' ||
+						    dkg_tok_norm(t, k)[0] == ';')
+							break;
+					}
+				}
+				if (tg->comp == COMP_TO || tg->comp == COMP_NONE) {
+					size_t vs = 0, ce = read_complement(ex, after, e, &vs);
+					if (ce > after && tg->comp == COMP_TO) {
+						obj_s = vs;
+						obj_e = ce;
+						if (ex->form[vs])
+							comp_tr = trigger_of(ex->lex, ex->form[vs]);
+					}
+				}
+				if (tg->comp == COMP_THAT && is_word(t, after, "that")) {
+					obj_s = after + 1;
+					obj_e = obj_s;
+					while (obj_e < e && obj_e < obj_s + 10 &&
+					       !is_punct(t, obj_e))
+						obj_e++;
+				}
+				if (tg->comp == COMP_NP && tgt < 0) {
+					obj_s = after;
+					obj_e = obj_s;
+					while (obj_e < e && obj_e < obj_s + 6 &&
+					       !object_stop(t, obj_e))
+						obj_e++;
+				}
 			} else {
-				src = subject_before(ex, s, vstart, i);
+				/* noun trigger: "his threat to deploy", "X held talks with Y", "an
+				 * attack by X" */
+				size_t k = r->ts;
+				neg = 0;
+				mod = DKG_MODALITY_ASSERTED;
+				while (k > s &&
+				       (in_list(dkg_tok_norm(t, k - 1), MODIFIERS) ||
+				        is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
+				        is_word(t, k - 1, "further") ||
+				        is_word(t, k - 1, "bellicose") ||
+				        (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
+				         t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
+				         (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
+				          is_word(t, k - 2, "the")))))
+					k--;
+				if (k > s && ex->ph_at[k - 1] >= 0 &&
+				    ex->ph[ex->ph_at[k - 1]].nactors &&
+				    (ex->ph[ex->ph_at[k - 1]].possessive ||
+				     in_list(dkg_tok_norm(t, k - 1), PRONOUN_PERSON) ||
+				     is_word(t, k - 1, "their") || is_word(t, k - 1, "its"))) {
+					src = ex->ph_at[k - 1];
+					coref = ex->ph[src].pronoun;
+				} else if (k > s &&
+				           (is_word(t, k - 1, "his") || is_word(t, k - 1, "her"))) {
+					continue;
+				} else {
+					size_t q = r->te;
+					while (q < e && q < r->te + 4 && !is_word(t, q, "by"))
+						q++;
+					if (q < e && is_word(t, q, "by"))
+						src = phrase_after(ex, q + 1, e, 3, 1);
+					if (src < 0) {
+						/* the subject of the governing verb: "X imposed
+						 * sanctions"
+						 */
+						size_t gap = 0;
+						int ok = 1;
+						for (q = k; q > s && gap < 5; q--, gap++) {
+							if (ex->ph_at[q - 1] >= 0)
+								break;
+							if (is_comma_like(t, q - 1) ||
+							    in_list(dkg_tok_norm(t, q - 1),
+							            CLAUSE_STOP) ||
+							    in_list(dkg_tok_norm(t, q - 1), PREPS))
+								ok = 0;
+						}
+						if (tg->nlight) {
+							int found = 0;
+							for (size_t g = k > s + 3 ? k - 3 : s;
+							     g < k; g++)
+								for (size_t L = 0; L < tg->nlight;
+								     L++)
+									if (t->tok[g].hash ==
+									    tg->light[L])
+										found = 1;
+							if (!found)
+								ok = 0;
+						}
+						if (ok && gap > 0 && gap < 5) {
+							verb_group(ex, s, q + (gap > 0 ? 0 : 0),
+							           &vstart, &neg, &mod, &passive,
+							           &inf);
+							src = subject_before(ex, s, q, i);
+						}
+					}
+				}
 				if (src < 0)
 					continue;
-				if (tg->target & TGT_OBJ) {
-					tgt = phrase_after(ex, r->te, e, 7, 0);
-					if (tgt >= 0)
-						after = ex->ph[tgt].te;
-				}
-			}
-			if (tgt < 0 && (tg->target & ~(TGT_OBJ | TGT_NONE))) {
-				for (size_t k = r->te; k < e && k < r->te + 10; k++) {
-					int p = ex->ph_at[k];
-					if (p >= 0 && ex->ph[p].governed && ex->ph[p].nactors &&
-					    p != src) {
+				after = r->te;
+				for (size_t q = r->te; q < e && q < r->te + 8; q++) {
+					int p = ex->ph_at[q];
+					if (p >= 0 && p != src && ex->ph[p].governed &&
+					    ex->ph[p].nactors) {
 						const char *pr = ex->ph[p].prep;
-						uint32_t bit =
-						    !strcmp(pr, "with")      ? TGT_WITH
-						    : !strcmp(pr, "against") ? TGT_AGAINST
-						    : !strcmp(pr, "to")      ? TGT_TO
-						    : !strcmp(pr, "on") || !strcmp(pr, "upon")
-						        ? TGT_ON
-						    : !strcmp(pr, "for")  ? TGT_FOR
-						    : !strcmp(pr, "from") ? TGT_FROM
-						    : !strcmp(pr, "of")   ? TGT_OF
-						    : !strcmp(pr, "at")   ? TGT_AT
-						    : !strcmp(pr, "in")   ? TGT_IN
-						    : !strcmp(pr, "over") ? TGT_OVER
-						    : !strcmp(pr, "into") ? TGT_INTO
-						                          : 0;
-						if (bit & tg->target) {
+						if ((!strcmp(pr, "with") &&
+						     (tg->target & TGT_WITH)) ||
+						    (!strcmp(pr, "against") &&
+						     (tg->target & TGT_AGAINST)) ||
+						    (!strcmp(pr, "to") && (tg->target & TGT_TO)) ||
+						    (!strcmp(pr, "on") && (tg->target & TGT_ON)) ||
+						    (!strcmp(pr, "of") && (tg->target & TGT_OF)) ||
+						    (!strcmp(pr, "for") &&
+						     (tg->target & TGT_FOR)) ||
+						    (!strcmp(pr, "from") &&
+						     (tg->target & TGT_FROM)) ||
+						    (!strcmp(pr, "over") &&
+						     (tg->target & TGT_OVER)) ||
+						    (!strcmp(pr, "between") &&
+						     (tg->target & TGT_WITH))) {
 							tgt = p;
 							break;
 						}
 					}
-					if (dkg_tok_norm(t, k)[0] == '.' ||
-					    dkg_tok_norm(t, k)[0] == ';')
+					if (is_punct(t, q))
 						break;
 				}
-			}
-			if (tg->comp == COMP_TO || tg->comp == COMP_NONE) {
-				size_t vs = 0, ce = read_complement(ex, after, e, &vs);
-				if (ce > after && tg->comp == COMP_TO) {
-					obj_s = vs;
-					obj_e = ce;
-					if (ex->form[vs])
-						comp_tr = trigger_of(ex->lex, ex->form[vs]);
+				{
+					size_t vs = 0, ce = read_complement(ex, after, e, &vs);
+					if (ce > after) {
+						obj_s = vs;
+						obj_e = ce;
+						if (ex->form[vs])
+							comp_tr = trigger_of(ex->lex, ex->form[vs]);
+					}
 				}
 			}
-			if (tg->comp == COMP_THAT && is_word(t, after, "that")) {
-				obj_s = after + 1;
-				obj_e = obj_s;
-				while (obj_e < e && obj_e < obj_s + 10 && !is_punct(t, obj_e))
-					obj_e++;
-			}
-			if (tg->comp == COMP_NP && tgt < 0) {
-				obj_s = after;
-				obj_e = obj_s;
-				while (obj_e < e && obj_e < obj_s + 6 && !object_stop(t, obj_e))
-					obj_e++;
-			}
-		} else {
-			/* noun trigger: "his threat to deploy", "X held talks with Y", "an attack
-			 * by X" */
-			size_t k = r->ts;
-			neg = 0;
-			mod = DKG_MODALITY_ASSERTED;
-			while (k > s &&
-			       (in_list(dkg_tok_norm(t, k - 1), MODIFIERS) ||
-			        is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
-			        is_word(t, k - 1, "further") || is_word(t, k - 1, "bellicose") ||
-			        (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
-			         t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
-			         (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
-			          is_word(t, k - 2, "the")))))
-				k--;
-			if (k > s && ex->ph_at[k - 1] >= 0 && ex->ph[ex->ph_at[k - 1]].nactors &&
-			    (ex->ph[ex->ph_at[k - 1]].possessive ||
-			     in_list(dkg_tok_norm(t, k - 1), PRONOUN_PERSON) ||
-			     is_word(t, k - 1, "their") || is_word(t, k - 1, "its"))) {
-				src = ex->ph_at[k - 1];
+			if (!coref)
 				coref = ex->ph[src].pronoun;
-			} else if (k > s &&
-			           (is_word(t, k - 1, "his") || is_word(t, k - 1, "her"))) {
-				continue;
-			} else {
-				size_t q = r->te;
-				while (q < e && q < r->te + 4 && !is_word(t, q, "by"))
-					q++;
-				if (q < e && is_word(t, q, "by"))
-					src = phrase_after(ex, q + 1, e, 3, 1);
-				if (src < 0) {
-					/* the subject of the governing verb: "X imposed sanctions"
-					 */
-					size_t gap = 0;
-					int ok = 1;
-					for (q = k; q > s && gap < 5; q--, gap++) {
-						if (ex->ph_at[q - 1] >= 0)
-							break;
-						if (is_comma_like(t, q - 1) ||
-						    in_list(dkg_tok_norm(t, q - 1), CLAUSE_STOP) ||
-						    in_list(dkg_tok_norm(t, q - 1), PREPS))
-							ok = 0;
-					}
-					if (tg->nlight) {
-						int found = 0;
-						for (size_t g = k > s + 3 ? k - 3 : s; g < k; g++)
-							for (size_t L = 0; L < tg->nlight; L++)
-								if (t->tok[g].hash == tg->light[L])
-									found = 1;
-						if (!found)
-							ok = 0;
-					}
-					if (ok && gap > 0 && gap < 5) {
-						verb_group(ex, s, q + (gap > 0 ? 0 : 0), &vstart,
-						           &neg, &mod, &passive, &inf);
-						src = subject_before(ex, s, q, i);
-					}
-				}
-			}
-			if (src < 0)
-				continue;
-			after = r->te;
-			for (size_t q = r->te; q < e && q < r->te + 8; q++) {
-				int p = ex->ph_at[q];
-				if (p >= 0 && p != src && ex->ph[p].governed && ex->ph[p].nactors) {
-					const char *pr = ex->ph[p].prep;
-					if ((!strcmp(pr, "with") && (tg->target & TGT_WITH)) ||
-					    (!strcmp(pr, "against") &&
-					     (tg->target & TGT_AGAINST)) ||
-					    (!strcmp(pr, "to") && (tg->target & TGT_TO)) ||
-					    (!strcmp(pr, "on") && (tg->target & TGT_ON)) ||
-					    (!strcmp(pr, "of") && (tg->target & TGT_OF)) ||
-					    (!strcmp(pr, "for") && (tg->target & TGT_FOR)) ||
-					    (!strcmp(pr, "from") && (tg->target & TGT_FROM)) ||
-					    (!strcmp(pr, "over") && (tg->target & TGT_OVER)) ||
-					    (!strcmp(pr, "between") && (tg->target & TGT_WITH))) {
-						tgt = p;
-						break;
-					}
-				}
-				if (is_punct(t, q))
-					break;
-			}
-			{
-				size_t vs = 0, ce = read_complement(ex, after, e, &vs);
-				if (ce > after) {
-					obj_s = vs;
-					obj_e = ce;
-					if (ex->form[vs])
-						comp_tr = trigger_of(ex->lex, ex->form[vs]);
-				}
+			/* the same actor as source and only target: keep the source only */
+			if (tgt == src)
+				tgt = -1;
+			code = refine_code(code, comp_tr);
+			if (neg)
+				code = negated_code(code, &neg);
+			else if (mod == DKG_MODALITY_INTENDED)
+				code = intent_code(code);
+			if (emit(ex, s, e, sb, se, r, src, tgt, code, obj_s, obj_e, neg, mod, coref,
+			         first_event) < 0)
+				return DKG_ENOMEM;
+			r->src_phrase = src;
+			r->tgt_phrase = tgt;
+			/* retraction: "backed away from his threat" withdraws that source's threat
+			 */
+			if (is_retreat_lemma(tg->lemma) && res->nevents > first_event) {
+				dkg_event *ev = &res->events[res->nevents - 1];
+				size_t q;
+				int threat_word = 0;
+				for (q = r->te; q < e && q < r->te + 8; q++)
+					if (ex->form[q] && trigger_of(ex->lex, ex->form[q]) &&
+					    !strncmp(trigger_of(ex->lex, ex->form[q])->cameo, "13",
+					             2))
+						threat_word = 1;
+				(void)threat_word;
+				ev->retracts = -2; /* linked after the sentence */
 			}
 		}
-		if (!coref)
-			coref = ex->ph[src].pronoun;
-		/* the same actor as source and only target: keep the source only */
-		if (tgt == src)
-			tgt = -1;
-		code = refine_code(code, comp_tr);
-		if (neg)
-			code = negated_code(code, &neg);
-		else if (mod == DKG_MODALITY_INTENDED)
-			code = intent_code(code);
-		if (emit(ex, s, e, sb, se, r, src, tgt, code, obj_s, obj_e, neg, mod, coref,
-		         first_event) < 0)
-			return DKG_ENOMEM;
-		r->src_phrase = src;
-		r->tgt_phrase = tgt;
-		/* retraction: "backed away from his threat" withdraws that source's threat */
-		if (is_retreat_lemma(tg->lemma) && res->nevents > first_event) {
-			dkg_event *ev = &res->events[res->nevents - 1];
-			size_t q;
-			int threat_word = 0;
-			for (q = r->te; q < e && q < r->te + 8; q++)
-				if (ex->form[q] && trigger_of(ex->lex, ex->form[q]) &&
-				    !strncmp(trigger_of(ex->lex, ex->form[q])->cameo, "13", 2))
-					threat_word = 1;
-			(void)threat_word;
-			ev->retracts = -2; /* linked after the sentence */
-		}
-	}
 	/* link retractions to the source's latest threat in the document */
 	for (size_t k = first_event; k < res->nevents; k++) {
 		dkg_event *ev = &res->events[k];
