@@ -749,6 +749,27 @@ static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int
 	return -1;
 }
 
+/* True when the phrase's preposition follows a plain noun that is not part of
+ * an actor phrase ("inhabitants of", "a missionary from"), at the start of the
+ * clause. */
+static int ph_head_unknown(dkg_extractor *ex, size_t s, const phrase *ph)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k = ph->ts;
+	while (k > s && !in_list(dkg_tok_norm(t, k - 1), PREPS))
+		k--;
+	if (k <= s + 1)
+		return 0;
+	k--; /* the preposition */
+	if (ex->ph_at[k - 1] >= 0 || is_punct(t, k - 1) || ex->form[k - 1])
+		return 0;
+	/* the head noun phrase must start the sentence or follow a comma */
+	while (k > s && !is_punct(t, k - 1) && ex->ph_at[k - 1] < 0 && !ex->form[k - 1] &&
+	       !in_list(dkg_tok_norm(t, k - 1), PREPS))
+		k--;
+	return k == s || is_punct(t, k - 1);
+}
+
 /* The subject of a verb group starting at token v. */
 static int is_rel_word(const dkg_tokens *t, size_t i)
 {
@@ -763,7 +784,7 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 {
 	dkg_tokens *t = &ex->toks;
 	size_t k = v;
-	int best = -1, fallback = -1;
+	int best = -1, fallback = -1, gov_fallback = -1;
 	while (k > s) {
 		int p;
 		k--;
@@ -805,6 +826,13 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 		if (p >= 0) {
 			phrase *ph = &ex->ph[p];
 			k = ph->ts;
+			/* "inhabitants of the Golan", "demonstrators in Baghdad": the place
+			 * or country after an unknown head noun stands for the actor */
+			if (ph->nactors && ph->governed && fallback < 0 && gov_fallback < 0 &&
+			    (!strcmp(ph->prep, "of") || !strcmp(ph->prep, "from") ||
+			     !strcmp(ph->prep, "in")) &&
+			    ph_head_unknown(ex, s, ph))
+				gov_fallback = p;
 			if (!ph->nactors || ph->governed || ph->possessive)
 				continue;
 			best = p;
@@ -812,7 +840,7 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 		}
 	}
 	if (best < 0)
-		return fallback;
+		return fallback >= 0 ? fallback : gov_fallback;
 	/* "X met Y and agreed ...": Y is the object of an earlier trigger; use its subject */
 	for (size_t r = 0; r < self; r++) {
 		trig *o = &ex->tr[r];
@@ -1250,6 +1278,15 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		if (y < 0 || !ex->ph[y].nactors || ex->ph[y].governed)
 			continue;
 		q = ex->ph[y].ts;
+		/* "President Kagame and his Rwandan Patriotic Front must" */
+		while (q > s + 1 && (is_word(t, q - 1, "his") || is_word(t, q - 1, "its") ||
+		                     is_word(t, q - 1, "their") || is_word(t, q - 1, "the")))
+			q--;
+		if (q > s + 1 && is_word(t, q - 1, "and") && ex->ph_at[q - 2] >= 0 &&
+		    ex->ph[ex->ph_at[q - 2]].nactors) {
+			y = ex->ph_at[q - 2];
+			q = ex->ph[y].ts;
+		}
 		for (n = 0; q > s && n < 6; n++) {
 			const char *w = dkg_tok_norm(t, q - 1);
 			if (in_list(w, say))
@@ -1262,6 +1299,8 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		}
 		if (q == s || !in_list(dkg_tok_norm(t, q - 1), say))
 			continue;
+		if (ex->form[q - 1] && trigger_of(ex->lex, ex->form[q - 1]))
+			continue; /* "demanded that ...", "urged ...": the trigger codes it */
 		q--;
 		src = subject_before(ex, s, q, 0);
 		if (src < 0 || src == y)
@@ -1505,12 +1544,21 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 							comp_tr = trigger_of(ex->lex, ex->form[vs]);
 					}
 				}
-				if (tg->comp == COMP_THAT && is_word(t, after, "that")) {
+				if (is_word(t, after, "that") &&
+				    (tg->comp == COMP_THAT || !strncmp(tg->cameo, "02", 2) ||
+				     !strncmp(tg->cameo, "10", 2))) {
 					obj_s = after + 1;
 					obj_e = obj_s;
-					while (obj_e < e && obj_e < obj_s + 10 &&
+					while (obj_e < e && obj_e < obj_s + 12 &&
 					       !is_punct(t, obj_e))
 						obj_e++;
+					/* "demanded that Y do X": Y is the target, X no event */
+					if (tgt < 0 && (!strncmp(tg->cameo, "02", 2) ||
+					                !strncmp(tg->cameo, "10", 2)))
+						tgt = phrase_after(ex, obj_s, e, 3, 0);
+					for (size_t q = i + 1; q < ex->ntr; q++)
+						if (ex->tr[q].ts >= obj_s && ex->tr[q].ts < obj_e)
+							ex->tr[q].consumed = 1;
 				}
 				if (tg->comp == COMP_NP && tgt < 0) {
 					obj_s = after;

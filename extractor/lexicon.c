@@ -174,6 +174,7 @@ typedef struct line_ctx {
 	dkg_error *err;
 	field f[MAX_FIELDS];
 	int nf;
+	dkg_tokens toks; /* scratch for the forms, reused line after line */
 } line_ctx;
 
 static const char *get(line_ctx *c, const char *key)
@@ -214,21 +215,21 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
                              int case_mode)
 {
 	dkg_lexicon *lex = c->lex;
-	dkg_tokens toks = {0};
+	dkg_tokens *toks = &c->toks;
 	uint64_t key = DKG_HASH_INIT;
 	uint32_t fi;
 	lex_sense *s;
 	size_t i;
 	int rc = 0;
-	if (dkg_tokenize(&toks, form, 0, flen, 64) < 0 || toks.n == 0 || toks.n > 32) {
-		dkg_tokens_free(&toks);
-		if (toks.n == 0 && flen == 0)
+	dkg_tokens_clear(toks);
+	if (dkg_tokenize(toks, form, 0, flen, 64) < 0 || toks->n == 0 || toks->n > 32) {
+		if (toks->n == 0 && flen == 0)
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "empty form");
 		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
 		                     "form '%.*s' has no words or too many", (int)flen, form);
 	}
-	for (i = 0; i < toks.n; i++)
-		key = dkg_hash(key, &toks.tok[i].hash, sizeof toks.tok[i].hash);
+	for (i = 0; i < toks->n; i++)
+		key = dkg_hash(key, &toks->tok[i].hash, sizeof toks->tok[i].hash);
 	fi = map_get(&lex->by_key, key);
 	if (fi == NONE) {
 		lex_form *f = VEC_PUSH(lex->forms);
@@ -236,24 +237,24 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 			goto oom;
 		fi = (uint32_t)(lex->forms.n - 1);
 		f->key = key;
-		f->ntok = (uint8_t)toks.n;
+		f->ntok = (uint8_t)toks->n;
 		f->case_mode = (uint8_t)case_mode;
 		f->senses = NONE;
 		f->exact =
 		    case_mode == LEX_CASE_EXACT ? dkg_arena_strndup(&lex->arena, form, flen) : NULL;
 		f->toks = (uint32_t)lex->tokhash.n;
-		for (i = 0; i < toks.n; i++) {
+		for (i = 0; i < toks->n; i++) {
 			uint64_t *h = VEC_PUSH(lex->tokhash);
 			if (!h)
 				goto oom;
-			*h = toks.tok[i].hash;
+			*h = toks->tok[i].hash;
 		}
-		f->next = map_get(&lex->by_first, toks.tok[0].hash);
+		f->next = map_get(&lex->by_first, toks->tok[0].hash);
 		if (map_put(&lex->by_key, key, fi) < 0 ||
-		    map_put(&lex->by_first, toks.tok[0].hash, fi) < 0)
+		    map_put(&lex->by_first, toks->tok[0].hash, fi) < 0)
 			goto oom;
-		if (toks.n > lex->maxtok)
-			lex->maxtok = (uint8_t)toks.n;
+		if (toks->n > lex->maxtok)
+			lex->maxtok = (uint8_t)toks->n;
 	} else if (case_mode == LEX_CASE_ANY) {
 		lex->forms.v[fi].case_mode = LEX_CASE_ANY;
 	}
@@ -270,10 +271,8 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 			p = &lex->senses.v[*p].next;
 		*p = si;
 	}
-	dkg_tokens_free(&toks);
 	return rc;
 oom:
-	dkg_tokens_free(&toks);
 	return dkg_error_set(c->err, DKG_ENOMEM, c->name, c->line, "out of memory");
 }
 
@@ -469,6 +468,9 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 			o->actor = p->base;
 			o->actor.code = code ? code : country;
 			o->actor.role = role;
+			/* in an international office a person acts for the organisation */
+			if (code && (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3)))
+				o->actor.country = NULL;
 			snprintf(o->from, sizeof o->from, "%s", from ? from : "");
 			snprintf(o->to, sizeof o->to, "%s", to ? to : "");
 		}
@@ -588,22 +590,17 @@ static void resolve(dkg_lexicon *lex)
 	(void)slug_lower;
 }
 
-int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data, size_t len,
-                            dkg_error *err)
+static int load_lines(line_ctx *c, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len;
-	line_ctx c;
+	dkg_error *err = c->err;
 	int rc = 0;
-	memset(&c, 0, sizeof c);
-	c.lex = lex;
-	c.name = name ? name : "lexicon";
-	c.err = err;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end, *q, *tab;
 		const char *kind, *forms;
 		size_t klen, flen;
-		c.line++;
+		c->line++;
 		if (e > p && e[-1] == '\r')
 			e--;
 		if (e == p || *p == '#') {
@@ -611,17 +608,17 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data
 			continue;
 		}
 		if (memchr(p, '\0', (size_t)(e - p)))
-			return dkg_error_set(err, DKG_EPARSE, c.name, c.line, "NUL byte in line");
+			return dkg_error_set(err, DKG_EPARSE, c->name, c->line, "NUL byte in line");
 		kind = p;
 		tab = memchr(p, '\t', (size_t)(e - p));
 		if (!tab)
-			return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
+			return dkg_error_set(err, DKG_EPARSE, c->name, c->line,
 			                     "expected KIND<TAB>FORMS<TAB>key=value...");
 		klen = (size_t)(tab - p);
 		forms = tab + 1;
 		tab = memchr(forms, '\t', (size_t)(e - forms));
 		flen = (size_t)((tab ? tab : e) - forms);
-		c.nf = 0;
+		c->nf = 0;
 		for (q = tab ? tab + 1 : e; q < e;) {
 			const char *t2 = memchr(q, '\t', (size_t)(e - q));
 			const char *fe = t2 ? t2 : e;
@@ -631,28 +628,46 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data
 				continue;
 			}
 			if (!eq)
-				return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
+				return dkg_error_set(err, DKG_EPARSE, c->name, c->line,
 				                     "field '%.*s' is not key=value",
 				                     (int)(fe - q > 40 ? 40 : fe - q), q);
-			if (c.nf == MAX_FIELDS)
-				return dkg_error_set(err, DKG_EPARSE, c.name, c.line,
+			if (c->nf == MAX_FIELDS)
+				return dkg_error_set(err, DKG_EPARSE, c->name, c->line,
 				                     "too many fields");
-			c.f[c.nf].key = q;
-			c.f[c.nf].klen = (size_t)(eq - q);
-			c.f[c.nf].val = eq + 1;
-			c.f[c.nf].vlen = (size_t)(fe - eq - 1);
-			c.f[c.nf].used = 0;
-			c.nf++;
+			c->f[c->nf].key = q;
+			c->f[c->nf].klen = (size_t)(eq - q);
+			c->f[c->nf].val = eq + 1;
+			c->f[c->nf].vlen = (size_t)(fe - eq - 1);
+			c->f[c->nf].used = 0;
+			c->nf++;
 			q = t2 ? t2 + 1 : e;
 		}
-		rc = parse_line(&c, kind, klen, forms, flen);
+		rc = parse_line(c, kind, klen, forms, flen);
 		if (rc < 0) {
 			if (rc == DKG_ENOMEM && err && !err->message[0])
-				dkg_error_set(err, rc, c.name, c.line, "out of memory");
+				dkg_error_set(err, rc, c->name, c->line, "out of memory");
 			return rc;
 		}
 		p = nl ? nl + 1 : end;
 	}
+	return DKG_OK;
+}
+
+int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data, size_t len,
+                            dkg_error *err)
+{
+	line_ctx *c = dkg_calloc(1, sizeof *c);
+	int rc;
+	if (!c)
+		return dkg_error_set(err, DKG_ENOMEM, name ? name : "lexicon", 0, "out of memory");
+	c->lex = lex;
+	c->name = name ? name : "lexicon";
+	c->err = err;
+	rc = load_lines(c, data, len);
+	dkg_tokens_free(&c->toks);
+	dkg_free(c);
+	if (rc < 0)
+		return rc;
 	resolve(lex);
 	return DKG_OK;
 }
