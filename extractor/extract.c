@@ -1332,6 +1332,44 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 	return 0;
 }
 
+/*
+ * When no target stands where the trigger expects one, the first actor or
+ * place further on in the clause is the most likely one ("attacked a camp for
+ * Congolese refugees", "staged a rally in Lagos"): a place gives its country.
+ */
+static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src)
+{
+	dkg_tokens *t = &ex->toks;
+	for (size_t k = from; k < e && k < from + 16; k++) {
+		int p = ex->ph_at[k];
+		const char *w = dkg_tok_norm(t, k);
+		if (p >= 0 && p != src) {
+			phrase *ph = &ex->ph[p];
+			if (ph->nactors && !ph->pronoun && !ph->possessive)
+				return p;
+			if (!ph->nactors && ph->place && ph->place->country &&
+			    ex->nph < MAX_PHRASES) {
+				int32_t ci = dkg_lexicon_country(ex->lex, ph->place->country);
+				if (ci >= 0) {
+					phrase *np = &ex->ph[ex->nph];
+					memset(np, 0, sizeof *np);
+					np->ts = ph->ts;
+					np->te = ph->te;
+					np->actors[np->nactors++] = &ex->lex->countries.v[ci].actor;
+					return (int)ex->nph++;
+				}
+			}
+			k = ph->te - 1;
+			continue;
+		}
+		if (w[0] == ';' || w[0] == '.' || is_rel_word(t, k) ||
+		    (w[0] == ',' && k + 1 < e && in_list(dkg_tok_norm(t, k + 1), REPORTING)) ||
+		    in_list(w, REPORTING) || is_word(t, k, "but") || is_word(t, k, "while"))
+			break;
+	}
+	return -1;
+}
+
 static int is_retreat_lemma(const char *lemma)
 {
 	static const char *const l[] = {
@@ -1679,6 +1717,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			/* the same actor as source and only target: keep the source only */
 			if (tgt == src)
 				tgt = -1;
+			if (tgt < 0 && !(tg->target & TGT_NONE))
+				tgt = fallback_target(ex, r->te, e, src);
 			code = refine_code(code, comp_tr);
 			if (neg)
 				code = negated_code(code, &neg);
