@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dkg/lexicon.h"
+#include "dates.h"
 #include "lexicon_int.h"
 
 extern const char dkg_lexicon_default[];
@@ -200,15 +201,7 @@ static int need(line_ctx *c, const char *key, const char **out)
 
 static int valid_date(const char *d)
 {
-	int i;
-	if (!d || !*d)
-		return 1;
-	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return 0;
-	return 1;
+	return !d || !*d || (strlen(d) == 10 && dkg_parse_iso_date(d) >= 0);
 }
 
 static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kind, uint32_t idx,

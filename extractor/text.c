@@ -272,13 +272,21 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					i++;
 					continue;
 				}
-				if (u[i] == '\'' && is_alpha(u[i + 1]) && letters &&
-				    !((u[i + 1] == 's' || u[i + 1] == 'S') &&
-				      (i + 2 >= n || !is_alpha(u[i + 2]))) &&
-				    !(u[i + 1] == 't' && i > s &&
-				      (u[i - 1] == 'n' || u[i - 1] == 'N'))) {
-					i++;
-					continue;
+				{
+					/* an apostrophe inside a word (O'Brien, don't), ASCII or
+					 * curly, but not the possessive 's, which is a token of its
+					 * own */
+					size_t al = u[i] == '\'' ? 1
+					            : (i + 2 < n && u[i] == 0xE2 &&
+					               u[i + 1] == 0x80 && u[i + 2] == 0x99)
+					                ? 3
+					                : 0;
+					if (al && i + al < n && is_alpha(u[i + al]) && letters &&
+					    !((u[i + al] == 's' || u[i + al] == 'S') &&
+					      (i + al + 1 >= n || !is_alpha(u[i + al + 1])))) {
+						i += al;
+						continue;
+					}
 				}
 				break;
 			}
@@ -307,14 +315,23 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					flags |= DKG_TF_ABBREV;
 				}
 			}
-			/* "don't": split off n't */
-			if (i > s + 3 && (u[i - 1] == 't' || u[i - 1] == 'T') && u[i - 2] == '\'' &&
-			    (u[i - 3] == 'n' || u[i - 3] == 'N')) {
-				if (push_token(t, text, base, s, i - 3, type, flags) < 0 ||
-				    push_token(t, text, base, i - 3, i, DKG_TOK_WORD, 0) < 0)
+			/* "don't", "didn’t": split off n't */
+			{
+				size_t cut = 0;
+				if (i > s + 3 && (u[i - 1] == 't' || u[i - 1] == 'T') &&
+				    u[i - 2] == '\'' && (u[i - 3] == 'n' || u[i - 3] == 'N'))
+					cut = i - 3;
+				else if (i > s + 5 && (u[i - 1] == 't' || u[i - 1] == 'T') &&
+				         u[i - 4] == 0xE2 && u[i - 3] == 0x80 && u[i - 2] == 0x99 &&
+				         (u[i - 5] == 'n' || u[i - 5] == 'N'))
+					cut = i - 5;
+				if (cut) {
+					if (push_token(t, text, base, s, cut, type, flags) < 0 ||
+					    push_token(t, text, base, cut, i, DKG_TOK_WORD, 0) < 0)
+						return DKG_ENOMEM;
+				} else if (push_token(t, text, base, s, i, type, flags) < 0) {
 					return DKG_ENOMEM;
-			} else if (push_token(t, text, base, s, i, type, flags) < 0) {
-				return DKG_ENOMEM;
+				}
 			}
 			para = 0;
 		}
