@@ -45,15 +45,15 @@ long dkg_parse_iso_date(const char *s)
 {
 	int y, m, d, i;
 	if (!s || strlen(s) < 10)
-		return -1;
+		return DKG_NO_DATE;
 	for (i = 0; i < 10; i++)
 		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return -1;
+			return DKG_NO_DATE;
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
 	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-		return -1;
+		return DKG_NO_DATE;
 	return dkg_days_from_civil(y, m, d);
 }
 
@@ -174,7 +174,7 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 {
 	size_t i, n = 0;
 	int ay = 0, am = 0, ad = 0;
-	if (anchor >= 0)
+	if (anchor != DKG_NO_DATE)
 		dkg_civil_from_days(anchor, &ay, &am, &ad);
 	for (i = s; i < e && n < max; i++) {
 		const char *w = dkg_tok_norm(t, i);
@@ -211,7 +211,7 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 				x->tok_start = i - 1;
 			}
 			if (y < 0) {
-				if (anchor < 0)
+				if (anchor == DKG_NO_DATE)
 					continue;
 				y = ay;
 				/* a month far ahead of a past-tense report is last year's */
@@ -241,7 +241,7 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 			i = x->tok_end - 1;
 			continue;
 		}
-		if (anchor < 0)
+		if (anchor == DKG_NO_DATE)
 			continue;
 		if ((k = word_index(w, weekdays, 7)) >= 0 && cap) {
 			long day;

@@ -19,7 +19,11 @@ typedef struct dkg_date_expr {
 long dkg_days_from_civil(int y, int m, int d);
 void dkg_civil_from_days(long z, int *y, int *m, int *d);
 
-/* Parses "YYYY-MM-DD" (a longer ISO timestamp is cut) into days; -1 if invalid. */
+/* No date: what dkg_parse_iso_date returns for invalid input (1969-12-31 is not
+ * representable, which news archives can live with). */
+#define DKG_NO_DATE (-1L)
+
+/* Parses "YYYY-MM-DD" (a longer ISO timestamp is cut) into days; DKG_NO_DATE if invalid. */
 long dkg_parse_iso_date(const char *s);
 
 /* Writes "YYYY-MM-DD" (11 bytes with NUL). */
@@ -27,7 +31,7 @@ void dkg_format_date(long days, char out[11]);
 
 /*
  * Finds date expressions in tokens [s, e) and resolves them against
- * `anchor` (days; < 0: no anchor, only absolute dates resolve). `future`
+ * `anchor` (days; DKG_NO_DATE: no anchor, only absolute dates resolve). `future`
  * makes bare weekdays and months resolve forward. Returns the number found.
  */
 size_t dkg_find_dates(const dkg_tokens *toks, size_t s, size_t e, long anchor, int future,

@@ -1153,7 +1153,7 @@ static void set_event_date(dkg_extractor *ex, dkg_event *ev, size_t s, size_t e,
 		dkg_format_date(d[best].start, ev->date);
 		dkg_format_date(d[best].end, ev->date_end);
 		ev->grain = d[best].grain;
-	} else if (ex->anchor >= 0) {
+	} else if (ex->anchor != DKG_NO_DATE) {
 		dkg_format_date(ex->anchor, ev->date);
 		dkg_format_date(ex->anchor, ev->date_end);
 		ev->grain = DKG_GRAIN_DAY;
@@ -1849,7 +1849,7 @@ int dkg_extract(dkg_result **out, dkg_extractor *ex, const dkg_document *doc)
 	ex->dateline = NULL;
 	ex->doc_first_event = 0;
 	ex->date_str =
-	    doc->date && dkg_parse_iso_date(doc->date) >= 0 ? doc->date : ex->opts.default_date;
+	    doc->date && dkg_parse_iso_date(doc->date) != DKG_NO_DATE ? doc->date : ex->opts.default_date;
 	ex->anchor = dkg_parse_iso_date(ex->date_str);
 	n = doc->text ? doc->text_len : 0;
 	/* paragraphs, each cut into pieces of at most `chunk` bytes at a space */

@@ -193,6 +193,8 @@ static const char *get(line_ctx *c, const char *key)
 static int need(line_ctx *c, const char *key, const char **out)
 {
 	*out = get(c, key);
+	if (!*out && c->lex->arena.oom) /* the field was there, its copy failed */
+		return dkg_error_set(c->err, DKG_ENOMEM, c->name, c->line, "out of memory");
 	if (!*out || !**out)
 		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "missing %s= field",
 		                     key);
@@ -201,7 +203,7 @@ static int need(line_ctx *c, const char *key, const char **out)
 
 static int valid_date(const char *d)
 {
-	return !d || !*d || (strlen(d) == 10 && dkg_parse_iso_date(d) >= 0);
+	return !d || !*d || (strlen(d) == 10 && dkg_parse_iso_date(d) != DKG_NO_DATE);
 }
 
 static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kind, uint32_t idx,
@@ -215,7 +217,10 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 	size_t i;
 	int rc = 0;
 	dkg_tokens_clear(toks);
-	if (dkg_tokenize(toks, form, 0, flen, 64) < 0 || toks->n == 0 || toks->n > 32) {
+	rc = dkg_tokenize(toks, form, 0, flen, 64);
+	if (rc == DKG_ENOMEM)
+		goto oom;
+	if (rc < 0 || toks->n == 0 || toks->n > 32) {
 		if (toks->n == 0 && flen == 0)
 			return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line, "empty form");
 		return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
@@ -264,7 +269,7 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 			p = &lex->senses.v[*p].next;
 		*p = si;
 	}
-	return rc;
+	return 0;
 oom:
 	return dkg_error_set(c->err, DKG_ENOMEM, c->name, c->line, "out of memory");
 }
@@ -543,6 +548,9 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 			size_t n = strcspn(light, ",");
 			dkg_buf f = DKG_BUF_INIT;
 			dkg_fold_append(&f, light, n);
+			if (f.oom)
+				return dkg_error_set(c->err, DKG_ENOMEM, c->name, c->line,
+				                     "out of memory");
 			e->light[e->nlight++] = dkg_hash(DKG_HASH_INIT, f.data, f.len);
 			dkg_buf_free(&f);
 			light += n;
