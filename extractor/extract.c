@@ -1234,7 +1234,8 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	ev->reported_from = ex->dateline;
 	set_event_date(ex, ev, s, e, r->ts, mod == DKG_MODALITY_INTENDED);
 	ev->polarity = neg ? DKG_POLARITY_NEGATED : DKG_POLARITY_AFFIRMATIVE;
-	if (mod == DKG_MODALITY_ASSERTED && conditional_after(ex, r->te, e))
+	if ((mod == DKG_MODALITY_ASSERTED || mod == DKG_MODALITY_INTENDED) &&
+	    conditional_after(ex, r->te, e))
 		mod = DKG_MODALITY_CONDITIONAL;
 	ev->modality = mod;
 	ev->attributed_to = attribution(ex, s, e, src);
@@ -1848,8 +1849,9 @@ int dkg_extract(dkg_result **out, dkg_extractor *ex, const dkg_document *doc)
 	ex->last_actor = ex->last_state = NULL;
 	ex->dateline = NULL;
 	ex->doc_first_event = 0;
-	ex->date_str =
-	    doc->date && dkg_parse_iso_date(doc->date) != DKG_NO_DATE ? doc->date : ex->opts.default_date;
+	ex->date_str = doc->date && dkg_parse_iso_date(doc->date) != DKG_NO_DATE
+	                   ? doc->date
+	                   : ex->opts.default_date;
 	ex->anchor = dkg_parse_iso_date(ex->date_str);
 	n = doc->text ? doc->text_len : 0;
 	/* paragraphs, each cut into pieces of at most `chunk` bytes at a space */
