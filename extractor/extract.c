@@ -1622,12 +1622,16 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				         (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
 				          is_word(t, k - 2, "the")))))
 					k--;
-				if (k > s && ex->ph_at[k - 1] >= 0 &&
-				    ex->ph[ex->ph_at[k - 1]].nactors &&
-				    (ex->ph[ex->ph_at[k - 1]].possessive ||
-				     in_list(dkg_tok_norm(t, k - 1), PRONOUN_PERSON) ||
-				     is_word(t, k - 1, "their") || is_word(t, k - 1, "its"))) {
-					src = ex->ph_at[k - 1];
+				/* "Premier Li's visit": the possessor before 's */
+				size_t pk = k;
+				if (pk > s + 1 && is_word(t, pk - 1, "'s"))
+					pk--;
+				if (pk > s && ex->ph_at[pk - 1] >= 0 &&
+				    ex->ph[ex->ph_at[pk - 1]].nactors &&
+				    (ex->ph[ex->ph_at[pk - 1]].possessive ||
+				     in_list(dkg_tok_norm(t, pk - 1), PRONOUN_PERSON) ||
+				     is_word(t, pk - 1, "their") || is_word(t, pk - 1, "its"))) {
+					src = ex->ph_at[pk - 1];
 					coref = ex->ph[src].pronoun;
 				} else if (k > s &&
 				           (is_word(t, k - 1, "his") || is_word(t, k - 1, "her"))) {
@@ -1638,38 +1642,39 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						q++;
 					if (q < e && is_word(t, q, "by"))
 						src = phrase_after(ex, q + 1, e, 3, 1);
-					if (src < 0) {
-						/* the subject of the governing verb: "X imposed
-						 * sanctions"
-						 */
-						size_t gap = 0;
-						int ok = 1;
-						for (q = k; q > s && gap < 5; q--, gap++) {
-							if (ex->ph_at[q - 1] >= 0)
-								break;
-							if (is_comma_like(t, q - 1) ||
-							    in_list(dkg_tok_norm(t, q - 1),
-							            CLAUSE_STOP) ||
-							    in_list(dkg_tok_norm(t, q - 1), PREPS))
-								ok = 0;
+					if (src < 0 && k > s) {
+						/* the subject of the governing verb right before
+						 * the noun: "X imposed sanctions", "X would hold
+						 * talks" */
+						size_t g = k - 1;
+						const char *gw;
+						for (int n = 0;
+						     n < 3 && g > s &&
+						     (in_list(dkg_tok_norm(t, g), DETS) ||
+						      t->tok[g].type == DKG_TOK_NUM ||
+						      (ex->form[g] == NULL && ex->ph_at[g] < 0 &&
+						       !is_punct(t, g) && g > s &&
+						       in_list(dkg_tok_norm(t, g - 1), DETS)));
+						     n++)
+							g--;
+						gw = dkg_tok_norm(t, g);
+						int ok =
+						    !is_punct(t, g) && ex->ph_at[g] < 0 &&
+						    !in_list(gw, CLAUSE_STOP) &&
+						    !in_list(gw, PREPS) && !in_list(gw, DETS) &&
+						    !is_word(t, g, "and") && !is_word(t, g, "or");
+						if (ok && tg->nlight) {
+							ok = 0;
+							for (size_t L = 0; L < tg->nlight; L++)
+								if (t->tok[g].hash == tg->light[L])
+									ok = 1;
 						}
-						if (tg->nlight) {
-							int found = 0;
-							for (size_t g = k > s + 3 ? k - 3 : s;
-							     g < k; g++)
-								for (size_t L = 0; L < tg->nlight;
-								     L++)
-									if (t->tok[g].hash ==
-									    tg->light[L])
-										found = 1;
-							if (!found)
-								ok = 0;
-						}
-						if (ok && gap > 0 && gap < 5) {
-							verb_group(ex, s, q + (gap > 0 ? 0 : 0),
-							           &vstart, &neg, &mod, &passive,
-							           &inf);
-							src = subject_before(ex, s, q, i);
+						if (ok) {
+							verb_group(ex, s, g, &vstart, &neg, &mod,
+							           &passive, &inf);
+							if (!passive)
+								src = subject_before(ex, s, vstart,
+								                     i);
 						}
 					}
 				}
