@@ -34,6 +34,7 @@ typedef struct phrase {
 	uint8_t pronoun;        /* resolved from a pronoun or definite description */
 	uint8_t possessive;     /* followed by 's */
 	const char *prep;
+	const lex_sector *orphan; /* a sector noun with no country ("gunmen", "police") */
 } phrase;
 
 typedef struct trig {
@@ -443,6 +444,10 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			return i;
 		ph->actors[ph->nactors++] = a;
 		ph->pronoun = 1;
+		/* "his", "her" before a noun are determiners, never subjects */
+		ph->possessive =
+		    is_word(t, i, "his") || (is_word(t, i, "her") && i + 1 < e &&
+		                             !is_punct(t, i + 1) && ex->form[i + 1] == NULL);
 		ph->te = i + 1;
 		return i + 1;
 	}
@@ -453,6 +458,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			return i;
 		ph->actors[ph->nactors++] = a;
 		ph->pronoun = 1;
+		ph->possessive = is_word(t, i, "its") || is_word(t, i, "their");
 		ph->te = i + 1;
 		return i + 1;
 	}
@@ -635,10 +641,52 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			ph->actors[ph->nactors++] = &countries[k]->actor;
 		if (ncountries == 1 && !place && !sector && !title)
 			ph->place = &countries[0]->place;
+	} else if (sector && !nnamed && !title && !place && !name_s) {
+		ph->orphan = sector; /* given a country from the sentence's places later */
 	}
 	if (is_word(t, j, "'s"))
 		ph->possessive = 1;
 	return j;
+}
+
+/*
+ * A sector noun without a country ("gunmen", "police", "protesters") takes
+ * the country of the place where the sentence sets it ("in Kabul", "in
+ * eastern Afghanistan"), else of the dateline, as a human coder would.
+ */
+static void resolve_orphans(dkg_extractor *ex)
+{
+	for (size_t i = 0; i < ex->nph; i++) {
+		phrase *ph = &ex->ph[i];
+		const char *cc = NULL;
+		int32_t ci;
+		if (!ph->orphan || ph->nactors)
+			continue;
+		for (size_t d = 1; d < ex->nph && !cc; d++) {
+			/* nearest place or state, after first, then before */
+			size_t cand[2] = {i + d, i >= d ? i - d : (size_t)-1};
+			for (int c = 0; c < 2 && !cc; c++) {
+				const phrase *o;
+				if (cand[c] >= ex->nph)
+					continue;
+				o = &ex->ph[cand[c]];
+				if (o->place && o->place->country)
+					cc = o->place->country;
+				else if (o->nactors == 1 && o->actors[0]->kind == DKG_ACTOR_STATE)
+					cc = o->actors[0]->country;
+			}
+		}
+		if (!cc && ex->dateline)
+			cc = ex->dateline->country;
+		if (!cc || (ci = dkg_lexicon_country(ex->lex, cc)) < 0)
+			continue;
+		{
+			const dkg_actor *a = composite(ex, &ex->lex->countries.v[ci],
+			                               ph->orphan->sector, ph->orphan->role);
+			if (a)
+				ph->actors[ph->nactors++] = a;
+		}
+	}
 }
 
 /* Builds the phrases of sentence [s, e): actor phrases with coordination. */
@@ -664,7 +712,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 			i++;
 			continue;
 		}
-		if (ph->nactors || ph->place) {
+		if (ph->nactors || ph->place || ph->orphan) {
 			/* a preposition right before (skipping determiners) governs it */
 			size_t k = i;
 			while (k > s && in_list(dkg_tok_norm(t, k - 1), DETS))
@@ -690,6 +738,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		}
 		i = j;
 	}
+	resolve_orphans(ex);
 }
 
 /* ---- triggers ----------------------------------------------------------------------- */
