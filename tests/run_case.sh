@@ -18,7 +18,10 @@ args=(extract -f ntriples)
 if [[ -f $dir/args ]]; then
     read -r -a args <"$dir/args"
 fi
-(cd "$dir" && "$dkg" "${args[@]}" "$(basename "$input")") >"$tmp/out" 2>"$tmp/err"
+# A query case (input.rq) passes its input as @input.rq, the way `dkg query` reads a query file.
+inarg=$(basename "$input")
+[[ $inarg == input.rq ]] && inarg=@input.rq
+(cd "$dir" && "$dkg" "${args[@]}" "$inarg") >"$tmp/out" 2>"$tmp/err"
 status=$?
 fail=0
 want_status=0
@@ -38,6 +41,14 @@ elif [[ $want_status == 0 && -s $tmp/err ]]; then
     fail=1
 fi
 LC_ALL=C sort -u "$tmp/out" >"$tmp/sorted"
+# expected-output: stdout must be exactly this (e.g. query results, in order).
+if [[ -f $dir/expected-output ]]; then
+    if ! diff -u "$dir/expected-output" "$tmp/out" >"$tmp/diff"; then
+        echo "case $name: output differs from expected-output:" >&2
+        cat "$tmp/diff" >&2
+        fail=1
+    fi
+fi
 if [[ -f $dir/expected.nt ]]; then
     if ! diff -u <(LC_ALL=C sort -u "$dir/expected.nt") "$tmp/sorted" >"$tmp/diff"; then
         echo "case $name: graph differs from expected.nt:" >&2
