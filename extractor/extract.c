@@ -1382,14 +1382,26 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 	return 0;
 }
 
+static int phrase_has_country(const phrase *ph, const char *cc)
+{
+	for (size_t i = 0; i < ph->nactors; i++)
+		if (ph->actors[i]->country && !strcmp(ph->actors[i]->country, cc))
+			return 1;
+	return 0;
+}
+
 /*
  * When no target stands where the trigger expects one, the first actor or
  * place further on in the clause is the most likely one ("attacked a camp for
  * Congolese refugees", "staged a rally in Lagos"): a place gives its country.
  */
-static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src)
+static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src, const char *code)
 {
 	dkg_tokens *t = &ex->toks;
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+	/* protests, coercion and violence are often domestic: there the place of a
+	 * source's own country is a fine target; elsewhere it is only the venue */
+	int domestic = root == 14 || root >= 17;
 	for (size_t k = from; k < e && k < from + 16; k++) {
 		int p = ex->ph_at[k];
 		const char *w = dkg_tok_norm(t, k);
@@ -1398,7 +1410,8 @@ static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src)
 			if (ph->nactors && !ph->pronoun && !ph->possessive)
 				return p;
 			if (!ph->nactors && ph->place && ph->place->country &&
-			    ex->nph < MAX_PHRASES) {
+			    ex->nph < MAX_PHRASES &&
+			    (domestic || !phrase_has_country(&ex->ph[src], ph->place->country))) {
 				int32_t ci = dkg_lexicon_country(ex->lex, ph->place->country);
 				if (ci >= 0) {
 					phrase *np = &ex->ph[ex->nph];
@@ -1412,6 +1425,9 @@ static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src)
 			k = ph->te - 1;
 			continue;
 		}
+		if (w[0] == ',' && k + 1 < e &&
+		    (is_word(t, k + 1, "a") || is_word(t, k + 1, "an") || is_word(t, k + 1, "the")))
+			break; /* an apposition describes what came before */
 		if (w[0] == ';' || w[0] == '.' || is_rel_word(t, k) ||
 		    (w[0] == ',' && k + 1 < e && in_list(dkg_tok_norm(t, k + 1), REPORTING)) ||
 		    in_list(w, REPORTING) || is_word(t, k, "but") || is_word(t, k, "while"))
@@ -1773,7 +1789,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			if (tgt == src)
 				tgt = -1;
 			if (tgt < 0 && !(tg->target & TGT_NONE))
-				tgt = fallback_target(ex, r->te, e, src);
+				tgt = fallback_target(ex, r->te, e, src, code);
 			code = refine_code(code, comp_tr);
 			if (neg)
 				code = negated_code(code, &neg);
