@@ -1790,6 +1790,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				tgt = -1;
 			if (tgt < 0 && !(tg->target & TGT_NONE))
 				tgt = fallback_target(ex, r->te, e, src, code);
+			/* "threatened to respond by stationing missiles": the first trigger in
+			 * the complement says what kind of act is threatened or promised */
+			for (size_t q = obj_s; !comp_tr && q < obj_e; q++)
+				if (ex->form[q])
+					comp_tr = trigger_of(ex->lex, ex->form[q]);
 			code = refine_code(code, comp_tr);
 			if (neg)
 				code = negated_code(code, &neg);
