@@ -90,19 +90,40 @@ static size_t u8len(unsigned char c)
 	return 4;
 }
 
-/* Classifies the character at p: 0 letter/digit, 1 space, 2 punctuation.
- * Sets *len to its length in bytes. */
-static int classify(const unsigned char *p, const unsigned char *end, size_t *len)
+/* Classes of ASCII bytes: the tokenizer looks each byte up once instead of
+ * testing ranges. */
+enum { C_ALNUM = 1, C_SPACE = 2, C_ALPHA = 4, C_UPPER = 8, C_DIGIT = 16 };
+
+static const uint8_t ascii_class[128] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+    [' '] = C_SPACE,
+#define D(c) [c] = C_ALNUM | C_DIGIT
+    D('0'),           D('1'),           D('2'),           D('3'),           D('4'),
+    D('5'),           D('6'),           D('7'),           D('8'),           D('9'),
+#undef D
+#define L(c) [c] = C_ALNUM | C_ALPHA
+    L('a'),           L('b'),           L('c'),           L('d'),           L('e'),
+    L('f'),           L('g'),           L('h'),           L('i'),           L('j'),
+    L('k'),           L('l'),           L('m'),           L('n'),           L('o'),
+    L('p'),           L('q'),           L('r'),           L('s'),           L('t'),
+    L('u'),           L('v'),           L('w'),           L('x'),           L('y'),
+    L('z'),
+#undef L
+#define U(c) [c] = C_ALNUM | C_ALPHA | C_UPPER
+    U('A'),           U('B'),           U('C'),           U('D'),           U('E'),
+    U('F'),           U('G'),           U('H'),           U('I'),           U('J'),
+    U('K'),           U('L'),           U('M'),           U('N'),           U('O'),
+    U('P'),           U('Q'),           U('R'),           U('S'),           U('T'),
+    U('U'),           U('V'),           U('W'),           U('X'),           U('Y'),
+    U('Z'),
+#undef U
+};
+
+/* Classifies a non-ASCII character at p: 0 letter/digit, 1 space, 2
+ * punctuation. Sets *len to its length in bytes. */
+static int classify_utf8(const unsigned char *p, const unsigned char *end, size_t *len)
 {
 	unsigned char c = *p;
-	if (c < 0x80) {
-		*len = 1;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-			return 0;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-			return 1;
-		return 2;
-	}
 	*len = u8len(c);
 	if (p + *len > end)
 		*len = (size_t)(end - p);
@@ -120,6 +141,18 @@ static int classify(const unsigned char *p, const unsigned char *end, size_t *le
 	if (c == 0xE3 && p + 2 < end && p[1] == 0x80 && p[2] == 0x80)
 		return 1;
 	return 0;
+}
+
+/* Classifies the character at p: 0 letter/digit, 1 space, 2 punctuation.
+ * Sets *len to its length in bytes. */
+static inline int classify(const unsigned char *p, const unsigned char *end, size_t *len)
+{
+	unsigned char c = *p;
+	if (c < 0x80) {
+		*len = 1;
+		return (ascii_class[c] & C_ALNUM) ? 0 : (ascii_class[c] & C_SPACE) ? 1 : 2;
+	}
+	return classify_utf8(p, end, len);
 }
 
 static int is_quote(const unsigned char *p, size_t len)
@@ -140,14 +173,34 @@ static int is_dash(const unsigned char *p, size_t len)
 	return len == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x93 && p[2] <= 0x95;
 }
 
-static int is_alpha(unsigned char c)
+static inline int is_alpha(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+	return c >= 0x80 || (ascii_class[c] & C_ALPHA);
 }
 
-static int is_digit(unsigned char c)
+static inline int is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return c < 0x80 && (ascii_class[c] & C_DIGIT);
+}
+
+/* Appends the lower-cased bytes of an all-ASCII token; -1 (nothing appended)
+ * when it has a non-ASCII byte, for dkg_fold_append to do. */
+static int fold_ascii(dkg_buf *out, const char *s, size_t n)
+{
+	char *d;
+	size_t i;
+	if (dkg_buf_grow(out, out->len + n + 1) < 0)
+		return 0; /* oom is sticky: the caller sees it */
+	d = out->data + out->len;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return -1;
+		d[i] = (char)((ascii_class[c] & C_UPPER) ? c + 32 : c);
+	}
+	out->len += n;
+	d[n] = '\0';
+	return 0;
 }
 
 static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
@@ -170,16 +223,19 @@ static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, si
 	tok->flags = flags;
 	before = t->norm.len;
 	tok->norm = (uint32_t)before;
-	dkg_fold_append(&t->norm, text + s, e - s);
+	if (fold_ascii(&t->norm, text + s, e - s) < 0)
+		dkg_fold_append(&t->norm, text + s, e - s);
 	/* a token's folded form never keeps a final period: "Mr." matches "mr" */
 	if (t->norm.len > before + 1 && t->norm.data[t->norm.len - 1] == '.' &&
 	    type == DKG_TOK_WORD)
 		t->norm.len--;
 	tok->nlen = (uint32_t)(t->norm.len - before);
 	tok->hash = dkg_hash(DKG_HASH_INIT, t->norm.data + before, tok->nlen);
-	dkg_buf_putc(&t->norm, '\0');
-	if (t->norm.oom)
+	/* the NUL that ends the folded form (over a trimmed final period) */
+	if (t->norm.oom || dkg_buf_grow(&t->norm, t->norm.len + 1) < 0)
 		return DKG_ENOMEM;
+	t->norm.data[t->norm.len++] = '\0';
+	t->norm.data[t->norm.len] = '\0';
 	t->n++;
 	return DKG_OK;
 }
@@ -244,11 +300,23 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					flags |= DKG_TF_CAP;
 			}
 			for (;;) {
-				while (i < n && classify(u + i, end, &len) == 0) {
-					if (u[i] >= 'A' && u[i] <= 'Z')
-						upper++;
-					if (is_alpha(u[i]))
-						letters++;
+				for (;;) {
+					unsigned char c;
+					if (i >= n)
+						break;
+					c = u[i];
+					if (c < 0x80) {
+						uint8_t k = ascii_class[c];
+						if (!(k & C_ALNUM))
+							break;
+						upper += (k & C_UPPER) != 0;
+						letters += (k & C_ALPHA) != 0;
+						i++;
+						continue;
+					}
+					if (classify_utf8(u + i, end, &len) != 0)
+						break;
+					letters++;
 					i += len;
 				}
 				if (i + 1 >= n)
