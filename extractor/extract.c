@@ -433,7 +433,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	const dkg_actor *named[PA_MAX];
 	size_t nnamed = 0;
 	const dkg_place *place = NULL;
-	int saw_det = 0, saw_content = 0;
+	int saw_det = 0, saw_content = 0, last_adj = 0;
 	uint32_t idx;
 	memset(ph, 0, sizeof *ph);
 	ph->ts = i;
@@ -502,6 +502,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		}
 		if (f && form_has(lex, f, LEX_ADJECTIVE, &idx)) {
 			int32_t ci = lex->adjectives.v[idx].country;
+			last_adj = 1;
 			if (ci >= 0 && ncountries < PA_MAX)
 				countries[ncountries++] = &lex->countries.v[ci];
 			saw_content = 1;
@@ -567,8 +568,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			continue;
 		}
 		/* "Hungarian and Romanian officials" */
-		if ((is_word(t, j, "and") || w[0] == ',') && ncountries && !sector && !title &&
-		    !nnamed && j + 1 < e && ex->form[j + 1] &&
+		if ((is_word(t, j, "and") || w[0] == ',') && ncountries && last_adj && !sector &&
+		    !title && !nnamed && j + 1 < e && ex->form[j + 1] &&
 		    form_has(lex, ex->form[j + 1], LEX_ADJECTIVE, NULL)) {
 			j++;
 			continue;
@@ -588,6 +589,9 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	}
 	if (j == i || (!saw_content))
 		return i;
+	/* "Iran's threat": the 's ends a possessor unless a title or sector followed it */
+	if (j > i + 1 && is_word(t, j - 1, "'s"))
+		j--;
 	ph->te = j;
 	ph->place = place;
 	if (nnamed) {
@@ -798,6 +802,39 @@ static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int
 	return -1;
 }
 
+/* "The United States and Jordan condemned ...": the subject phrase and the
+ * phrases coordinated before it act together; returns a merged phrase. */
+static int coordinate(dkg_extractor *ex, size_t s, int p)
+{
+	dkg_tokens *t = &ex->toks;
+	const phrase *ph = &ex->ph[p];
+	size_t k = ph->ts;
+	int parts[PA_MAX], n = 0;
+	while (k > s + 1 && n < PA_MAX - 1 &&
+	       (is_word(t, k - 1, "and") || dkg_tok_norm(t, k - 1)[0] == ',')) {
+		int q = ex->ph_at[k - 2];
+		if (q < 0 || !ex->ph[q].nactors || ex->ph[q].governed || ex->ph[q].possessive ||
+		    ex->ph[q].te != k - 1)
+			break;
+		parts[n++] = q;
+		k = ex->ph[q].ts;
+	}
+	if (!n || ex->nph >= MAX_PHRASES)
+		return p;
+	{
+		phrase *m = &ex->ph[ex->nph];
+		*m = *ph;
+		m->ts = k;
+		m->nactors = 0;
+		while (n-- > 0)
+			for (size_t a = 0; a < ex->ph[parts[n]].nactors && m->nactors < PA_MAX; a++)
+				m->actors[m->nactors++] = ex->ph[parts[n]].actors[a];
+		for (size_t a = 0; a < ph->nactors && m->nactors < PA_MAX; a++)
+			m->actors[m->nactors++] = ph->actors[a];
+		return (int)ex->nph++;
+	}
+}
+
 /* True when the phrase's preposition follows a plain noun that is not part of
  * an actor phrase ("inhabitants of", "a missionary from"), at the start of the
  * clause. */
@@ -890,6 +927,7 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 	}
 	if (best < 0)
 		return fallback >= 0 ? fallback : gov_fallback;
+	best = coordinate(ex, s, best);
 	/* "X met Y and agreed ...": Y is the object of an earlier trigger; use its subject */
 	for (size_t r = 0; r < self; r++) {
 		trig *o = &ex->tr[r];
