@@ -30,11 +30,12 @@ static const char *member_string(json_t *obj, const char *key)
 static int parse_line(jsonl_state *st, const char *s, size_t len)
 {
 	dkg_ingest_ctx *ctx = st->ctx;
-	dkg_buf fixed = DKG_BUF_INIT;
+	dkg_buf fixed = DKG_BUF_INIT, nonul = DKG_BUF_INIT;
 	json_error_t jerr;
 	json_t *root, *id;
 	dkg_document *doc = NULL;
 	const char *text, *date;
+	size_t text_len;
 	char norm[11], num[32];
 	int rc = DKG_OK;
 	size_t bad;
@@ -54,7 +55,8 @@ static int parse_line(jsonl_state *st, const char *s, size_t len)
 	if (bad)
 		dkg_ingest__diag(ctx, DKG_OK, st->lineno,
 		                 "%zu invalid UTF-8 sequences or NUL bytes replaced", bad);
-	root = json_loadb(fixed.data, fixed.len, JSON_DECODE_ANY, &jerr);
+	/* "\u0000" is valid JSON: accept it and drop the NULs from the text below */
+	root = json_loadb(fixed.data, fixed.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
 	dkg_buf_free(&fixed);
 	if (!root) {
 		dkg_ingest__diag(ctx, DKG_EPARSE, st->lineno, "invalid JSON at column %d: %s",
@@ -71,6 +73,15 @@ static int parse_line(jsonl_state *st, const char *s, size_t len)
 		dkg_ingest__diag(ctx, DKG_EPARSE, st->lineno, "no \"text\" string");
 		rc = DKG_EPARSE;
 		goto done;
+	}
+	text_len = json_string_length(json_object_get(root, "text"));
+	if (memchr(text, '\0', text_len)) {
+		size_t nuls = dkg_ingest__utf8_repair(&nonul, text, text_len, 0, NULL);
+		if (nonul.oom)
+			goto oom;
+		dkg_ingest__diag(ctx, DKG_OK, st->lineno, "%zu NUL characters removed", nuls);
+		text = nonul.data;
+		text_len = nonul.len;
 	}
 	if (!(doc = dkg_document_new()))
 		goto oom;
@@ -98,7 +109,7 @@ static int parse_line(jsonl_state *st, const char *s, size_t len)
 			                 date);
 		}
 	}
-	if (dkg_ingest__clean_text(doc, text, strlen(text), DKG_CLEAN_DATELINE) != DKG_OK)
+	if (dkg_ingest__clean_text(doc, text, text_len, DKG_CLEAN_DATELINE) != DKG_OK)
 		goto oom;
 	rc = dkg_ingest__emit(ctx, doc, "jsonl", st->index);
 	doc = NULL;
@@ -107,6 +118,7 @@ oom:
 	dkg_ingest__diag(ctx, DKG_ENOMEM, st->lineno, "out of memory");
 	rc = DKG_ENOMEM;
 done:
+	dkg_buf_free(&nonul);
 	dkg_document_free(doc);
 	json_decref(root);
 	return rc;
