@@ -319,6 +319,12 @@ static const dkg_actor *adhoc_person(dkg_extractor *ex, size_t ts, size_t te, co
 	return a;
 }
 
+/* The identity of a person across the offices held */
+static const char *person_key(const dkg_actor *a)
+{
+	return a->person ? a->person->id : a->id;
+}
+
 static void remember(dkg_extractor *ex, const dkg_actor *a)
 {
 	size_t i;
@@ -330,7 +336,7 @@ static void remember(dkg_extractor *ex, const dkg_actor *a)
 	if (a->kind != DKG_ACTOR_PERSON)
 		return;
 	for (i = 0; i < ex->npersons; i++)
-		if (!strcmp(ex->persons[i].a->id, a->id)) {
+		if (!strcmp(person_key(ex->persons[i].a), person_key(a))) {
 			memmove(&ex->persons[i], &ex->persons[i + 1],
 			        (ex->npersons - i - 1) * sizeof ex->persons[0]);
 			ex->npersons--;
@@ -361,7 +367,7 @@ static const dkg_actor *recent_person(dkg_extractor *ex, const char *country, co
 static int person_recently_seen(dkg_extractor *ex, const char *id)
 {
 	for (size_t i = 0; i < ex->npersons; i++)
-		if (!strcmp(ex->persons[i].a->id, id))
+		if (!strcmp(person_key(ex->persons[i].a), id))
 			return 1;
 	return 0;
 }

@@ -353,6 +353,28 @@ static char *slug_lower(dkg_arena *a, const char *s)
 	return d;
 }
 
+/* "dmitry-medvedev" + "RUSGOV" + "president" -> "dmitry-medvedev-rusgov-president" */
+static const char *office_id(dkg_lexicon *lex, const char *id, const char *code, const char *role)
+{
+	dkg_buf b = DKG_BUF_INIT;
+	const char *r;
+	dkg_buf_puts(&b, id);
+	dkg_buf_putc(&b, '-');
+	for (r = code; *r; r++)
+		dkg_buf_putc(&b, (char)(*r >= 'A' && *r <= 'Z' ? *r + 32 : *r));
+	if (role && *role) {
+		dkg_buf_putc(&b, '-');
+		for (r = role; *r; r++) {
+			char ch = *r >= 'A' && *r <= 'Z' ? (char)(*r + 32) : *r;
+			dkg_buf_putc(
+			    &b, (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ? ch : '-');
+		}
+	}
+	r = b.oom ? NULL : dkg_arena_strndup(&lex->arena, b.data, b.len);
+	dkg_buf_free(&b);
+	return r;
+}
+
 static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *forms, size_t flen)
 {
 	dkg_lexicon *lex = c->lex;
@@ -466,6 +488,13 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 			o->actor = p->base;
 			o->actor.code = code ? code : country;
 			o->actor.role = role;
+			/* the office is an actor of its own, a specialization of the person,
+			 * so a code never leaks to the person's events outside the office */
+			o->actor.person = &p->base;
+			o->actor.wikidata = NULL; /* the person is the Wikidata item */
+			o->actor.id = office_id(lex, id, o->actor.code, role);
+			if (!o->actor.id)
+				return DKG_ENOMEM;
 			/* in an international office a person acts for the organisation */
 			if (code && (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3)))
 				o->actor.country = NULL;

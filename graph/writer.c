@@ -77,6 +77,7 @@
 	X(P_ACTOR_CODE, DKG_NS, "actorCode")                                                       \
 	X(P_COUNTRY, DKG_NS, "countryCode")                                                        \
 	X(P_ROLE, DKG_NS, "role")                                                                  \
+	X(P_SPECIALIZATION, NS_PROV, "specializationOf")                                           \
 	X(P_LAT, NS_GEO, "lat")                                                                    \
 	X(P_LONG, NS_GEO, "long")                                                                  \
 	X(C_ARTICLE, DKG_NS, "Article")                                                            \
@@ -678,6 +679,15 @@ static int actor_node(dkg_writer *w, const dkg_actor *a, raptor_term **out)
 	if ((rc = emit_label(w, t, a->label)) || (rc = emit_str(w, t, P_ACTOR_CODE, a->code)) ||
 	    (rc = emit_str(w, t, P_COUNTRY, a->country)) || (rc = emit_str(w, t, P_ROLE, a->role)))
 		return rc;
+	if (a->person && a->person != a) {
+		/* the office holder as the person, described once too */
+		raptor_term *p = NULL; /* node terms live as long as the document */
+		rc = actor_node(w, a->person, &p);
+		if (!rc && p)
+			rc = emit(w, t, P_SPECIALIZATION, p);
+		if (rc)
+			return rc;
+	}
 	if (a->wikidata && *a->wikidata) {
 		const char *q = a->wikidata + (a->wikidata[0] == 'Q' || a->wikidata[0] == 'q');
 		size_t n = strlen(q);

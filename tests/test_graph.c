@@ -25,15 +25,19 @@
 
 /* --- fixtures ------------------------------------------------------------- */
 
-static const dkg_actor medvedev = {"dmitry-medvedev", "Dmitry Medvedev", "RUSGOV",        "RUS",
-                                   "president",       "Q23530",          DKG_ACTOR_PERSON};
-static const dkg_actor usa = {"usa", "United States", "USA", "USA", NULL, NULL, DKG_ACTOR_STATE};
+static const dkg_actor medvedev = {"dmitry-medvedev", "Dmitry Medvedev", "RUSGOV",         "RUS",
+                                   "president",       "Q23530",          DKG_ACTOR_PERSON, NULL};
+static const dkg_actor usa = {"usa", "United States", "USA", "USA", NULL,
+                              NULL,  DKG_ACTOR_STATE, NULL};
 /* Ids and labels that try to break out of IRIs and literals. */
-static const dkg_actor hostile = {
-    HOSTILE,        "Evil \"> . <http://evil/x>\nline\x01two \xff\xfe end",
-    "EVL\x80",      NULL,
-    NULL,           "Q1\"> .",
-    DKG_ACTOR_GROUP};
+static const dkg_actor hostile = {HOSTILE,
+                                  "Evil \"> . <http://evil/x>\nline\x01two \xff\xfe end",
+                                  "EVL\x80",
+                                  NULL,
+                                  NULL,
+                                  "Q1\"> .",
+                                  DKG_ACTOR_GROUP,
+                                  NULL};
 static const dkg_place kaliningrad = {"kaliningrad-rus", "Kaliningrad", "RUS",
                                       "554234",          54.71,         20.5};
 

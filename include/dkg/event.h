@@ -28,6 +28,10 @@ typedef struct dkg_actor {
 	const char *role;     /* office or sector word, e.g. "president", or NULL */
 	const char *wikidata; /* Wikidata QID, or NULL */
 	dkg_actor_kind kind;
+	/* An actor in a dated office ("Medvedev as president of Russia") points at
+	 * the person holding it; NULL for everything else. The graph links the two
+	 * with prov:specializationOf, so a person's events across offices join. */
+	const struct dkg_actor *person;
 } dkg_actor;
 
 /** A place: country, region or city. */
