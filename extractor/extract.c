@@ -1229,6 +1229,21 @@ static const dkg_actor *attribution(dkg_extractor *ex, size_t s, size_t e, int s
 	return NULL;
 }
 
+/* True when token a lies in a comma-bounded relative clause (", who ... ,")
+ * that does not contain token v. */
+static int in_other_clause(dkg_extractor *ex, size_t s, size_t e, size_t a, size_t v)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t open = a, close = a;
+	while (open > s && dkg_tok_norm(t, open - 1)[0] != ',')
+		open--;
+	if (open <= s || !is_rel_word(t, open))
+		return 0;
+	while (close < e && dkg_tok_norm(t, close)[0] != ',')
+		close++;
+	return !(v >= open && v < close);
+}
+
 static void set_event_date(dkg_extractor *ex, dkg_event *ev, size_t s, size_t e, size_t v,
                            int future)
 {
@@ -1237,6 +1252,8 @@ static void set_event_date(dkg_extractor *ex, dkg_event *ev, size_t s, size_t e,
 	       bd = (size_t)-1;
 	for (size_t k = 0; k < n; k++) {
 		size_t dist = d[k].tok_start > v ? d[k].tok_start - v : v - d[k].tok_end;
+		if (in_other_clause(ex, s, e, d[k].tok_start, v))
+			dist += 1000; /* "X, who returned on Thursday, criticized Y on Friday" */
 		if (dist < bd) {
 			bd = dist;
 			best = k;
@@ -1451,9 +1468,14 @@ static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src, co
 		const char *w = dkg_tok_norm(t, k);
 		if (p >= 0 && p != src) {
 			phrase *ph = &ex->ph[p];
-			if (ph->nactors && !ph->pronoun && !ph->possessive)
+			/* "held talks in Tehran": a capital after "in" is the venue */
+			int venue = ph->place && ph->governed &&
+			            (!strcmp(ph->prep, "in") || !strcmp(ph->prep, "at") ||
+			             !strcmp(ph->prep, "near") || !strcmp(ph->prep, "inside") ||
+			             !strcmp(ph->prep, "outside"));
+			if (ph->nactors && !ph->pronoun && !ph->possessive && !venue)
 				return p;
-			if (!ph->nactors && ph->place && ph->place->country &&
+			if ((!ph->nactors || venue) && ph->place && ph->place->country &&
 			    ex->nph < MAX_PHRASES &&
 			    (domestic || !phrase_has_country(&ex->ph[src], ph->place->country))) {
 				int32_t ci = dkg_lexicon_country(ex->lex, ph->place->country);
@@ -1519,8 +1541,8 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 			return;
 		}
 		/* a clause boundary ends the search */
-		if (w[0] == ';' || (w[0] == ',' && k + 1 < r->ts && ex->ph_at[k + 1] >= 0) ||
-		    is_word(t, k, "and") || is_word(t, k, "but") || is_word(t, k, "that"))
+		if (w[0] == ';' || w[0] == ',' || is_word(t, k, "and") || is_word(t, k, "but") ||
+		    is_word(t, k, "that"))
 			return;
 	}
 }
