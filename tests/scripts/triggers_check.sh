@@ -108,6 +108,13 @@ if os.path.exists(builder):
     if r.returncode:
         errors.append('triggers.tsv is stale: ' + (r.stderr.strip() or r.stdout.strip()))
 
+# every code must be a CAMEO class of dkg's ontology
+ttl = os.path.join(src, 'ontology', 'diplomacy.ttl')
+if os.path.exists(ttl):
+    known = set(re.findall(r'dip:cameoCode "(\d+)"', open(ttl, encoding='utf-8').read()))
+    for c in sorted({c for _, c, _, _ in entries} - known):
+        errors.append('cameo %s is not a CAMEO code of ontology/diplomacy.ttl' % c)
+
 roots = Counter(c[:2] for _, c, _, _ in entries)
 lemmas = defaultdict(set)
 nforms = Counter()
