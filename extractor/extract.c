@@ -593,6 +593,18 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			j = k + ex->span[k];
 		}
 	}
+	/* "the Albanians of southern Serbia": a people is coded where it lives */
+	if (ncountries == 1 && last_adj && !nnamed && !title && !sector && j + 1 < e &&
+	    (is_word(t, j, "of") || is_word(t, j, "in"))) {
+		size_t k = j + 1;
+		while (k < e && (is_word(t, k, "the") || in_list(dkg_tok_norm(t, k), MODIFIERS)))
+			k++;
+		if (k < e && ex->form[k] && form_has(lex, ex->form[k], LEX_COUNTRY, &idx) &&
+		    &lex->countries.v[idx] != countries[0]) {
+			countries[0] = &lex->countries.v[idx];
+			j = k + ex->span[k];
+		}
+	}
 	if (j == i || (!saw_content))
 		return i;
 	/* "Iran's threat": the 's ends a possessor unless a title or sector followed it */
@@ -901,6 +913,16 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 					a++;
 				ph = a < k ? ex->ph_at[a] : -1;
 				if (is_rel_word(t, q + 1)) {
+					k = q;
+					continue;
+				}
+				/* "Pakistan, a key U.S. ally in the war, has refused": an
+				 * apposition opened by an article after an actor */
+				if ((is_word(t, q + 1, "a") || is_word(t, q + 1, "an") ||
+				     is_word(t, q + 1, "the")) &&
+				    q > s && ex->ph_at[q - 1] >= 0 &&
+				    ex->ph[ex->ph_at[q - 1]].nactors &&
+				    !ex->ph[ex->ph_at[q - 1]].governed && ph < 0) {
 					k = q;
 					continue;
 				}
