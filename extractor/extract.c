@@ -42,6 +42,7 @@ typedef struct trig {
 	const lex_trigger *t;
 	int consumed;    /* complement of another trigger */
 	int subordinate; /* in a relative, participial, purpose or temporal clause */
+	int noun;        /* read as a noun: a noun trigger, or a verb form after a determiner */
 	int src_phrase, tgt_phrase;
 	size_t obj_end; /* last token used by the object/complement */
 } trig;
@@ -794,6 +795,16 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 			r->te = i + ex->span[i];
 			r->t = tg;
 			r->src_phrase = r->tgt_phrase = -1;
+			/* "a call for", "its support of", "Iran's demand": a verb form after
+			 * a determiner or a possessor is a noun */
+			r->noun = tg->is_noun || (i > s && (is_word(&ex->toks, i - 1, "a") ||
+			                                    is_word(&ex->toks, i - 1, "an") ||
+			                                    is_word(&ex->toks, i - 1, "the") ||
+			                                    is_word(&ex->toks, i - 1, "its") ||
+			                                    is_word(&ex->toks, i - 1, "their") ||
+			                                    is_word(&ex->toks, i - 1, "his") ||
+			                                    is_word(&ex->toks, i - 1, "her") ||
+			                                    is_word(&ex->toks, i - 1, "'s")));
 		}
 		i += ex->span[i];
 	}
@@ -1375,8 +1386,7 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	ev->sentence_end = sent_end_byte;
 	ev->trigger_start = t->tok[r->ts].start;
 	ev->trigger_end = t->tok[r->te - 1].end;
-	ev->confidence =
-	    0.5 + (coref ? 0.1 : 0.2) + (tgt >= 0 ? 0.1 : 0.0) + (r->t->is_noun ? 0.0 : 0.1);
+	ev->confidence = 0.5 + (coref ? 0.1 : 0.2) + (tgt >= 0 ? 0.1 : 0.0) + (r->noun ? 0.0 : 0.1);
 	if (ev->confidence > 0.95)
 		ev->confidence = 0.95;
 	return 0;
@@ -1547,7 +1557,7 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 	dkg_tokens *t = &ex->toks;
 	const char *w = dkg_tok_norm(t, r->ts);
 	size_t n = strlen(w), k;
-	if (!r->t->is_noun && n > 4 && !strcmp(w + n - 3, "ing") && r->ts > s) {
+	if (!r->noun && n > 4 && !strcmp(w + n - 3, "ing") && r->ts > s) {
 		/* a participle unless a form of "be" makes it progressive */
 		k = r->ts;
 		while (k > s && in_list(dkg_tok_norm(t, k - 1), ADVERBS))
@@ -1609,17 +1619,17 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		if (r->ts >= s + 1 && is_word(t, r->ts - 1, "to")) {
 			for (size_t q = 0; q < i; q++) {
 				trig *g = &ex->tr[q];
-				if ((g->t->comp == COMP_TO || g->t->is_noun) &&
-				    g->te <= r->ts - 1 && r->ts - 1 - g->te <= 6)
+				if ((g->t->comp == COMP_TO || g->noun) && g->te <= r->ts - 1 &&
+				    r->ts - 1 - g->te <= 6)
 					r->consumed = 1;
 			}
 			/* any other "to VERB" after a trigger is a purpose clause */
 			if (!r->consumed && i > 0)
 				r->subordinate = 1;
 		}
-		if (r->t->is_noun && i > 0) {
+		if (r->noun && i > 0) {
 			trig *g = &ex->tr[i - 1];
-			if (!g->t->is_noun && r->ts >= g->te && r->ts - g->te <= 4) {
+			if (!g->noun && r->ts >= g->te && r->ts - g->te <= 4) {
 				size_t q;
 				for (q = g->te; q < r->ts; q++)
 					if (is_punct(t, q) ||
@@ -1647,7 +1657,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			if (r->consumed || (r->subordinate && pass == 0) ||
 			    (!r->subordinate && pass == 1))
 				continue;
-			if (!tg->is_noun) {
+			if (!r->noun) {
 				verb_group(ex, s, r->ts, &vstart, &neg, &mod, &passive, &inf);
 				if (tg->active_only)
 					passive = 0;
