@@ -9,6 +9,7 @@
  * a second pass reads each trigger's verb group, then looks left for its
  * subject and right for its object, target and complement.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,15 +81,11 @@ struct dkg_extractor {
 
 static int is_word(const dkg_tokens *t, size_t i, const char *w)
 {
-	return i < t->n && !strcmp(dkg_tok_norm(t, i), w);
-}
-
-static int in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(w, *list))
-			return 1;
-	return 0;
+	const char *n;
+	if (i >= t->n)
+		return 0;
+	n = dkg_tok_norm(t, i);
+	return n[0] == w[0] && !strcmp(n, w);
 }
 
 static const char *const PREPS[] = {
@@ -161,6 +158,9 @@ static int is_comma_like(const dkg_tokens *t, size_t i)
 	        (t->tok[i].flags & (DKG_TF_DASH | DKG_TF_QUOTE)) || w[0] == '(' || w[0] == ')');
 }
 
+static void class_build(void);
+static pthread_once_t class_once;
+
 /* ---- life cycle --------------------------------------------------------------- */
 
 int dkg_extractor_new(dkg_extractor **out, const dkg_lexicon *lex, const dkg_extract_options *opts)
@@ -170,6 +170,7 @@ int dkg_extractor_new(dkg_extractor **out, const dkg_lexicon *lex, const dkg_ext
 	*out = NULL;
 	if (!lex)
 		return DKG_EINVAL;
+	pthread_once(&class_once, class_build);
 	ex = dkg_calloc(1, sizeof *ex);
 	if (!ex)
 		return DKG_ENOMEM;
@@ -428,6 +429,107 @@ static int is_cap_word(const dkg_tokens *t, size_t i)
 static const char *const PRONOUN_PERSON[] = {"he", "she", "him", "his", "her", NULL};
 static const char *const PRONOUN_GROUP[] = {"they", "them", "their", NULL};
 
+static const char *const STOPS_LIST[] = {
+    "in",     "on",     "at",     "near",  "from",    "into",   "across", "along",
+    "within", "inside", "before", "after", "during",  "if",     "unless", "but",
+    "and",    "or",     "while",  "as",    "because", "that",   "which",  "who",
+    "until",  "since",  "amid",   "over",  "against", "with",   "to",     "for",
+    "by",     "last",   "next",   "this",  "on",      "unless", "when",   NULL};
+static const char *const SAY_LIST[] = {
+    "said",      "says",     "say",      "declared", "announced", "insisted", "reiterated",
+    "concluded", "stated",   "stressed", "warned",   "told",      "demanded", "argued",
+    "added",     "believes", "urged",    "wrote",    "asserted",  NULL};
+static const char *const SUBORDINATORS_LIST[] = {
+    "after", "following", "before",  "since",    "amid",   "when", "while",
+    "as",    "whereas",   "because", "although", "though", NULL};
+
+/*
+ * Closed-class word lists are looked up by hash: one probe per question
+ * instead of a scan of the list. The table maps a word's hash to the set of
+ * lists holding it; it is built once for the process.
+ */
+static const char *const *const CLOSED_LISTS[] = {
+    PREPS,         DETS,       MODIFIERS, QUANTITIES,        AUX_BE,
+    AUX,           ADVERBS,    REPORTING, CLAUSE_STOP,       PRONOUN_PERSON,
+    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,  SUBORDINATORS_LIST};
+#define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
+enum {
+	CL_PREPS = 1 << 0,
+	CL_DETS = 1 << 1,
+	CL_MODIFIERS = 1 << 2,
+	CL_QUANTITIES = 1 << 3,
+	CL_AUX_BE = 1 << 4,
+	CL_AUX = 1 << 5,
+	CL_ADVERBS = 1 << 6,
+	CL_REPORTING = 1 << 7,
+	CL_CLAUSE_STOP = 1 << 8,
+	CL_PRONOUN_PERSON = 1 << 9,
+	CL_PRONOUN_GROUP = 1 << 10,
+	CL_STOPS_LIST = 1 << 11,
+	CL_SAY_LIST = 1 << 12,
+	CL_SUBORDINATORS_LIST = 1 << 13,
+};
+
+#define CLASS_SLOTS 2048
+
+static struct {
+	uint64_t hash;
+	const char *word;
+	uint32_t lists;
+} class_table[CLASS_SLOTS];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void class_build(void)
+{
+	for (size_t l = 0; l < NLISTS; l++)
+		for (const char *const *w = CLOSED_LISTS[l]; *w; w++) {
+			uint64_t h = dkg_hash(DKG_HASH_INIT, *w, strlen(*w));
+			size_t k = h & (CLASS_SLOTS - 1);
+			while (class_table[k].word && strcmp(class_table[k].word, *w))
+				k = (k + 1) & (CLASS_SLOTS - 1);
+			class_table[k].hash = h;
+			class_table[k].word = *w;
+			class_table[k].lists |= 1u << l;
+		}
+}
+
+static uint32_t word_lists(const char *w, uint64_t h)
+{
+	size_t k = h & (CLASS_SLOTS - 1);
+	while (class_table[k].word) {
+		if (class_table[k].hash == h && !strcmp(class_table[k].word, w))
+			return class_table[k].lists;
+		k = (k + 1) & (CLASS_SLOTS - 1);
+	}
+	return 0;
+}
+
+static int list_index(const char *const *list)
+{
+	for (size_t l = 0; l < NLISTS; l++)
+		if (CLOSED_LISTS[l] == list)
+			return (int)l;
+	return -1;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	int l = list_index(list);
+	if (l < 0) {
+		for (; *list; list++)
+			if (!strcmp(w, *list))
+				return 1;
+		return 0;
+	}
+	return (word_lists(w, dkg_hash(DKG_HASH_INIT, w, strlen(w))) >> l) & 1;
+}
+
+/* Token i is in the lists of `bits` (the token's lists are set once per sentence). */
+static inline int tok_cl(const dkg_tokens *t, size_t i, unsigned bits)
+{
+	return (t->tok[i].cls & bits) != 0;
+}
+
 /* Reads an actor phrase starting at token i; returns its end (i when none). */
 static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 {
@@ -445,7 +547,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	memset(ph, 0, sizeof *ph);
 	ph->ts = i;
 	/* pronouns */
-	if (in_list(dkg_tok_norm(t, i), PRONOUN_PERSON)) {
+	if (tok_cl(t, i, CL_PRONOUN_PERSON)) {
 		const dkg_actor *a = recent_person(ex, NULL, NULL);
 		if (!a)
 			return i;
@@ -458,8 +560,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		ph->te = i + 1;
 		return i + 1;
 	}
-	if (in_list(dkg_tok_norm(t, i), PRONOUN_GROUP) || is_word(t, i, "it") ||
-	    is_word(t, i, "its")) {
+	if (tok_cl(t, i, CL_PRONOUN_GROUP) || is_word(t, i, "it") || is_word(t, i, "its")) {
 		const dkg_actor *a = ex->last_state ? ex->last_state : ex->last_actor;
 		if (!a || (a->kind == DKG_ACTOR_PERSON))
 			return i;
@@ -598,7 +699,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	if (ncountries == 1 && last_adj && !nnamed && !title && !sector && j + 1 < e &&
 	    (is_word(t, j, "of") || is_word(t, j, "in"))) {
 		size_t k = j + 1;
-		while (k < e && (is_word(t, k, "the") || in_list(dkg_tok_norm(t, k), MODIFIERS)))
+		while (k < e && (is_word(t, k, "the") || tok_cl(t, k, CL_MODIFIERS)))
 			k++;
 		if (k < e && ex->form[k] && form_has(lex, ex->form[k], LEX_COUNTRY, &idx) &&
 		    &lex->countries.v[idx] != countries[0]) {
@@ -738,11 +839,11 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		if (ph->nactors || ph->place || ph->orphan) {
 			/* a preposition right before (skipping determiners) governs it */
 			size_t k = i;
-			while (k > s && in_list(dkg_tok_norm(t, k - 1), DETS))
+			while (k > s && tok_cl(t, k - 1, CL_DETS))
 				k--;
-			if (k > s && in_list(dkg_tok_norm(t, k - 1), PREPS) &&
+			if (k > s && tok_cl(t, k - 1, CL_PREPS) &&
 			    !(is_word(t, k - 1, "of") && k - 1 > s &&
-			      in_list(dkg_tok_norm(t, k - 2), QUANTITIES))) {
+			      tok_cl(t, k - 2, CL_QUANTITIES))) {
 				ph->governed = 1;
 				ph->prep = dkg_tok_norm(t, k - 1);
 			}
@@ -822,7 +923,7 @@ static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int
 			return p;
 		if (p >= 0 && !ex->ph[p].nactors)
 			return -1;
-		if (is_comma_like(t, k) || in_list(dkg_tok_norm(t, k), CLAUSE_STOP) ||
+		if (is_comma_like(t, k) || tok_cl(t, k, CL_CLAUSE_STOP) ||
 		    dkg_tok_norm(t, k)[0] == '.')
 			return -1;
 		if (ex->form[k] && trigger_of(ex->lex, ex->form[k]) && ex->ph_at[k] < 0 && k > i)
@@ -871,7 +972,7 @@ static int ph_head_unknown(dkg_extractor *ex, size_t s, const phrase *ph)
 {
 	dkg_tokens *t = &ex->toks;
 	size_t k = ph->ts;
-	while (k > s && !in_list(dkg_tok_norm(t, k - 1), PREPS))
+	while (k > s && !tok_cl(t, k - 1, CL_PREPS))
 		k--;
 	if (k <= s + 1)
 		return 0;
@@ -880,7 +981,7 @@ static int ph_head_unknown(dkg_extractor *ex, size_t s, const phrase *ph)
 		return 0;
 	/* the head noun phrase must start the sentence or follow a comma */
 	while (k > s && !is_punct(t, k - 1) && ex->ph_at[k - 1] < 0 && !ex->form[k - 1] &&
-	       !in_list(dkg_tok_norm(t, k - 1), PREPS))
+	       !tok_cl(t, k - 1, CL_PREPS))
 		k--;
 	return k == s || is_punct(t, k - 1);
 }
@@ -920,7 +1021,7 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 			if (q != (size_t)-1 && q > s && q < k) {
 				size_t a = q + 1;
 				int ph = ex->ph_at[a < k ? a : k];
-				while (a < k && in_list(dkg_tok_norm(t, a), DETS))
+				while (a < k && tok_cl(t, a, CL_DETS))
 					a++;
 				ph = a < k ? ex->ph_at[a] : -1;
 				if (is_rel_word(t, q + 1)) {
@@ -1004,7 +1105,7 @@ static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int
 			if (k == v)
 				*infinitive = 1;
 		} else if (in_list(w, AUX_BE)) {
-			if (k == v || (k + 1 == v && in_list(dkg_tok_norm(t, k), ADVERBS)))
+			if (k == v || (k + 1 == v && tok_cl(t, k, CL_ADVERBS)))
 				*passive = 1;
 		} else if (in_list(w, AUX) || in_list(w, ADVERBS) ||
 		           (strlen(w) > 4 && !strcmp(w + strlen(w) - 2, "ly") &&
@@ -1028,16 +1129,10 @@ static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int
 /* Stops of an object text. */
 static int object_stop(const dkg_tokens *t, size_t k)
 {
-	static const char *const stops[] = {
-	    "in",     "on",     "at",     "near",  "from",    "into",   "across", "along",
-	    "within", "inside", "before", "after", "during",  "if",     "unless", "but",
-	    "and",    "or",     "while",  "as",    "because", "that",   "which",  "who",
-	    "until",  "since",  "amid",   "over",  "against", "with",   "to",     "for",
-	    "by",     "last",   "next",   "this",  "on",      "unless", "when",   NULL};
 	if (is_punct(t, k) &&
 	    !(t->tok[k].flags & DKG_TF_DASH && t->tok[k].end - t->tok[k].start == 1))
 		return 1;
-	return in_list(dkg_tok_norm(t, k), stops);
+	return tok_cl(t, k, CL_STOPS_LIST);
 }
 
 /* Reads "to VERB ..." at token i; returns the end of the object text (i: none). */
@@ -1231,7 +1326,7 @@ static const dkg_actor *attribution(dkg_extractor *ex, size_t s, size_t e, int s
 {
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = s; k < e; k++) {
-		if (!in_list(dkg_tok_norm(t, k), REPORTING))
+		if (!tok_cl(t, k, CL_REPORTING))
 			continue;
 		if (is_word(t, k, "according") && is_word(t, k + 1, "to")) {
 			int p = phrase_after(ex, k + 2, e, 4, 1);
@@ -1249,8 +1344,7 @@ static const dkg_actor *attribution(dkg_extractor *ex, size_t s, size_t e, int s
 						p = pp;
 					break;
 				}
-				if (!in_list(dkg_tok_norm(t, q), ADVERBS) &&
-				    !in_list(dkg_tok_norm(t, q), AUX))
+				if (!tok_cl(t, q, CL_ADVERBS) && !tok_cl(t, q, CL_AUX))
 					break;
 			}
 			if (p < 0)
@@ -1404,10 +1498,6 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, size_t first_event)
 {
 	static const lex_trigger demand = {"020", "demand", TGT_OBJ, COMP_TO, 0, 0, {0}, 0};
-	static const char *const say[] = {
-	    "said",      "says",     "say",      "declared", "announced", "insisted", "reiterated",
-	    "concluded", "stated",   "stressed", "warned",   "told",      "demanded", "argued",
-	    "added",     "believes", "urged",    "wrote",    "asserted",  NULL};
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = s + 2; k + 1 < e; k++) {
 		int y, src;
@@ -1432,7 +1522,7 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		}
 		for (n = 0; q > s && n < 6; n++) {
 			const char *w = dkg_tok_norm(t, q - 1);
-			if (in_list(w, say))
+			if (in_list(w, SAY_LIST))
 				break;
 			if (!strcmp(w, "that") || in_list(w, ADVERBS) || !strcmp(w, ",") ||
 			    !strcmp(w, "here"))
@@ -1440,7 +1530,7 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 			else
 				break;
 		}
-		if (q == s || !in_list(dkg_tok_norm(t, q - 1), say))
+		if (q == s || !tok_cl(t, q - 1, CL_SAY_LIST))
 			continue;
 		if (ex->form[q - 1] && trigger_of(ex->lex, ex->form[q - 1]))
 			continue; /* "demanded that ...", "urged ...": the trigger codes it */
@@ -1449,14 +1539,14 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		if (src < 0 || src == y)
 			continue;
 		k += is_word(t, k, "must") || is_word(t, k, "should") ? 1 : 2;
-		while (k < e && (in_list(dkg_tok_norm(t, k), ADVERBS) || is_word(t, k, "not") ||
-		                 is_word(t, k, "be")))
+		while (k < e &&
+		       (tok_cl(t, k, CL_ADVERBS) || is_word(t, k, "not") || is_word(t, k, "be")))
 			k++;
 		if (k >= e)
 			break;
 		obj_e = k + 1;
 		while (obj_e < e && obj_e < k + 10 && !is_punct(t, obj_e) &&
-		       !in_list(dkg_tok_norm(t, obj_e), CLAUSE_STOP) && !is_word(t, obj_e, "or"))
+		       !tok_cl(t, obj_e, CL_CLAUSE_STOP) && !is_word(t, obj_e, "or"))
 			obj_e++;
 		if (ex->form[k])
 			comp = trigger_of(ex->lex, ex->form[k]);
@@ -1527,7 +1617,7 @@ static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src, co
 		    (is_word(t, k + 1, "a") || is_word(t, k + 1, "an") || is_word(t, k + 1, "the")))
 			break; /* an apposition describes what came before */
 		if (w[0] == ';' || w[0] == '.' || is_rel_word(t, k) ||
-		    (w[0] == ',' && k + 1 < e && in_list(dkg_tok_norm(t, k + 1), REPORTING)) ||
+		    (w[0] == ',' && k + 1 < e && tok_cl(t, k + 1, CL_REPORTING)) ||
 		    in_list(w, REPORTING) || is_word(t, k, "but") || is_word(t, k, "while"))
 			break;
 	}
@@ -1551,24 +1641,21 @@ static int is_retreat_lemma(const char *lemma)
  */
 static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 {
-	static const char *const subordinators[] = {
-	    "after", "following", "before",  "since",    "amid",   "when", "while",
-	    "as",    "whereas",   "because", "although", "though", NULL};
 	dkg_tokens *t = &ex->toks;
 	const char *w = dkg_tok_norm(t, r->ts);
 	size_t n = strlen(w), k;
 	if (!r->noun && n > 4 && !strcmp(w + n - 3, "ing") && r->ts > s) {
 		/* a participle unless a form of "be" makes it progressive */
 		k = r->ts;
-		while (k > s && in_list(dkg_tok_norm(t, k - 1), ADVERBS))
+		while (k > s && tok_cl(t, k - 1, CL_ADVERBS))
 			k--;
-		if (k == s || !in_list(dkg_tok_norm(t, k - 1), AUX_BE))
+		if (k == s || !tok_cl(t, k - 1, CL_AUX_BE))
 			r->subordinate = 1;
 	}
 	for (k = r->ts; k > s;) {
 		k--;
 		w = dkg_tok_norm(t, k);
-		if (is_rel_word(t, k) || in_list(w, subordinators)) {
+		if (is_rel_word(t, k) || in_list(w, SUBORDINATORS_LIST)) {
 			r->subordinate = 1;
 			return;
 		}
@@ -1632,8 +1719,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			if (!g->noun && r->ts >= g->te && r->ts - g->te <= 4) {
 				size_t q;
 				for (q = g->te; q < r->ts; q++)
-					if (is_punct(t, q) ||
-					    in_list(dkg_tok_norm(t, q), CLAUSE_STOP))
+					if (is_punct(t, q) || tok_cl(t, q, CL_CLAUSE_STOP))
 						break;
 				if (q == r->ts)
 					r->consumed = 1;
@@ -1776,7 +1862,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				neg = 0;
 				mod = DKG_MODALITY_ASSERTED;
 				while (k > s &&
-				       (in_list(dkg_tok_norm(t, k - 1), MODIFIERS) ||
+				       (tok_cl(t, k - 1, CL_MODIFIERS) ||
 				        is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
 				        is_word(t, k - 1, "further") ||
 				        is_word(t, k - 1, "bellicose") ||
@@ -1792,7 +1878,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				if (pk > s && ex->ph_at[pk - 1] >= 0 &&
 				    ex->ph[ex->ph_at[pk - 1]].nactors &&
 				    (ex->ph[ex->ph_at[pk - 1]].possessive ||
-				     in_list(dkg_tok_norm(t, pk - 1), PRONOUN_PERSON) ||
+				     tok_cl(t, pk - 1, CL_PRONOUN_PERSON) ||
 				     is_word(t, pk - 1, "their") || is_word(t, pk - 1, "its"))) {
 					src = ex->ph_at[pk - 1];
 					coref = ex->ph[src].pronoun;
@@ -1813,11 +1899,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						const char *gw;
 						for (int n = 0;
 						     n < 3 && g > s &&
-						     (in_list(dkg_tok_norm(t, g), DETS) ||
+						     (tok_cl(t, g, CL_DETS) ||
 						      t->tok[g].type == DKG_TOK_NUM ||
 						      (ex->form[g] == NULL && ex->ph_at[g] < 0 &&
 						       !is_punct(t, g) && g > s &&
-						       in_list(dkg_tok_norm(t, g - 1), DETS)));
+						       tok_cl(t, g - 1, CL_DETS)));
 						     n++)
 							g--;
 						gw = dkg_tok_norm(t, g);
@@ -1986,6 +2072,9 @@ static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_c
 		return 0;
 	if (ensure_ann(ex, ex->toks.n) < 0)
 		return DKG_ENOMEM;
+	for (i = 0; i < ex->toks.n; i++)
+		ex->toks.tok[i].cls =
+		    (uint16_t)word_lists(dkg_tok_norm(&ex->toks, i), ex->toks.tok[i].hash);
 	nsent = dkg_split_sentences(&ex->toks, text, ex->sent_ends, MAX_SENT);
 	start = 0;
 	for (i = 0; i < nsent; i++) {

@@ -221,6 +221,7 @@ static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, si
 	tok->end = (uint32_t)(base + e);
 	tok->type = type;
 	tok->flags = flags;
+	tok->cls = 0;
 	before = t->norm.len;
 	tok->norm = (uint32_t)before;
 	if (fold_ascii(&t->norm, text + s, e - s) < 0)
