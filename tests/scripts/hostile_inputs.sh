@@ -35,6 +35,12 @@ run() {
 # The status must be one of the arguments; 124 is a hang, >= 128 a crash.
 want_rc() {
     local w
+    # sanitizer builds exit 1 on a finding: a report on stderr is a crash too
+    if grep -E -q 'ERROR: (Address|Leak|Thread|Memory)Sanitizer|runtime error: ' err 2>/dev/null; then
+        fail "sanitizer report:"
+        grep -E -A 8 'ERROR: |runtime error: ' err | head -n 20 >&2
+        return 1
+    fi
     for w in "$@"; do
         [[ $rc == "$w" ]] && return 0
     done
