@@ -308,7 +308,9 @@ static void test_default(void)
 	printf("\n  default lexicon: %zu forms, loaded in %.2f ms (best of 3; target 20 ms)\n", n,
 	       best);
 	CU_ASSERT(n > 10000);
-	CU_ASSERT(best < 200.0); /* generous: the 20 ms target is reported, not enforced */
+	/* a regression guard only, loose enough for sanitizer builds on a loaded machine: the
+	 * 20 ms target is measured and reported by make bench */
+	CU_ASSERT(best < 2000.0);
 	/* the default lexicon knows the design card's actor, and codes him by date */
 	{
 		size_t k;
