@@ -253,6 +253,14 @@ static void match_finish(rasqal_triples_match *rtm, void *user_data)
 		librdf_free_stream(m->stream);
 	if (m->iter)
 		librdf_free_iterator(m->iter);
+	/*
+	 * Redland 1.0.17's hashes storage keeps one reference to the predicate
+	 * of a (? p ?) search (the p2so path) and never drops it. Once the
+	 * stream is gone we hold the only real reference: drop the stray ones.
+	 */
+	if (m->kind == MATCH_STREAM && m->nodes[1] && !m->nodes[0] && !m->nodes[2])
+		while (m->nodes[1]->usage > 1)
+			librdf_free_node(m->nodes[1]);
 	for (i = 0; i < 3; i++)
 		if (m->nodes[i])
 			librdf_free_node(m->nodes[i]);
@@ -270,6 +278,58 @@ static librdf_node *pattern_node(dkg_store *st, rasqal_literal *part, rasqal_var
 	return literal_to_node(st->world, part);
 }
 
+static int source_triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
+{
+	dkg_store *st = *(dkg_store **)user_data;
+	librdf_statement *q;
+	int found;
+	(void)rts;
+	q = librdf_new_statement_from_nodes(st->world, literal_to_node(st->world, t->subject),
+	                                    literal_to_node(st->world, t->predicate),
+	                                    literal_to_node(st->world, t->object));
+	if (!q)
+		return 0;
+	found = librdf_model_contains_statement(st->model, q) > 0;
+	librdf_free_statement(q);
+	return found;
+}
+
+/*
+ * A pattern with no variables at all: Rasqal never calls `finish` on it
+ * (rasqal_free_triples_match skips exact matches), so nothing may be
+ * allocated. Its one bit of state lives in which static the user_data
+ * points to.
+ */
+static const char exact_pending = 0, exact_done = 1;
+
+static rasqal_triple_parts exact_bind(rasqal_triples_match *rtm, void *user_data,
+                                      rasqal_variable *bindings[4], rasqal_triple_parts parts)
+{
+	(void)rtm;
+	(void)user_data;
+	(void)bindings;
+	(void)parts;
+	return 0;
+}
+
+static void exact_next(rasqal_triples_match *rtm, void *user_data)
+{
+	(void)user_data;
+	rtm->user_data = (void *)&exact_done;
+}
+
+static int exact_is_end(rasqal_triples_match *rtm, void *user_data)
+{
+	(void)user_data;
+	return rtm->user_data == &exact_done;
+}
+
+static void exact_finish(rasqal_triples_match *rtm, void *user_data)
+{
+	(void)rtm;
+	(void)user_data;
+}
+
 static int source_init_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *user_data,
                              rasqal_triple_meta *meta, rasqal_triple *t)
 {
@@ -278,6 +338,15 @@ static int source_init_match(rasqal_triples_match *rtm, rasqal_triples_source *r
 	librdf_node **n;
 	librdf_statement *q;
 	(void)rts;
+	if (rtm->is_exact) {
+		int present = source_triple_present(rts, user_data, t);
+		rtm->bind_match = exact_bind;
+		rtm->next_match = exact_next;
+		rtm->is_end = exact_is_end;
+		rtm->finish = exact_finish;
+		rtm->user_data = (void *)(present ? &exact_pending : &exact_done);
+		return 0;
+	}
 	rtm->bind_match = match_bind;
 	rtm->next_match = match_next;
 	rtm->is_end = match_is_end;
@@ -332,22 +401,6 @@ static int source_init_match(rasqal_triples_match *rtm, rasqal_triples_source *r
 	if (!m->iter)
 		return 1;
 	return 0;
-}
-
-static int source_triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
-{
-	dkg_store *st = *(dkg_store **)user_data;
-	librdf_statement *q;
-	int found;
-	(void)rts;
-	q = librdf_new_statement_from_nodes(st->world, literal_to_node(st->world, t->subject),
-	                                    literal_to_node(st->world, t->predicate),
-	                                    literal_to_node(st->world, t->object));
-	if (!q)
-		return 0;
-	found = librdf_model_contains_statement(st->model, q) > 0;
-	librdf_free_statement(q);
-	return found;
 }
 
 static void source_free(void *user_data)
@@ -481,7 +534,10 @@ static const char *syntax_of(const char *file, int *gz)
 {
 	static const struct {
 		const char *ext, *syntax;
-	} table[] = {{".ttl", "turtle"}, {".turtle", "turtle"}, {".nt", "ntriples"},
+		/* N-Triples is read by the Turtle parser (it is a subset): Raptor
+		 * 2.0.15's own N-Triples parser drops references to the world's
+		 * concept URIs on some typed literals, which then leak. */
+	} table[] = {{".ttl", "turtle"}, {".turtle", "turtle"}, {".nt", "turtle"},
 	             {".nq", "nquads"},  {".trig", "trig"},     {".rdf", "rdfxml"},
 	             {".owl", "rdfxml"}, {".xml", "rdfxml"}};
 	char name[4096];
