@@ -357,7 +357,9 @@ static const dkg_actor *recent_person(dkg_extractor *ex, const char *country, co
 	size_t i = ex->npersons;
 	while (i-- > 0) {
 		const dkg_actor *a = ex->persons[i].a;
-		if (country && (!a->country || strcmp(a->country, country)))
+		/* the person's own country, also when an international office hides it */
+		const char *cc = a->country ? a->country : a->person ? a->person->country : NULL;
+		if (country && (!cc || strcmp(cc, country)))
 			continue;
 		if (role && (!a->role || !strstr(a->role, role)))
 			continue;
@@ -928,6 +930,11 @@ static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int
 			return -1;
 		if (ex->form[k] && trigger_of(ex->lex, ex->form[k]) && ex->ph_at[k] < 0 && k > i)
 			return -1;
+		/* "threatened to station warships near X": an infinitive ends the object */
+		if (is_word(t, k, "to") && k + 1 < e && ex->ph_at[k + 1] < 0 &&
+		    !tok_cl(t, k + 1, CL_DETS) && !is_punct(t, k + 1) &&
+		    t->tok[k + 1].type == DKG_TOK_WORD)
+			return -1;
 	}
 	return -1;
 }
@@ -1140,7 +1147,10 @@ static size_t read_complement(dkg_extractor *ex, size_t i, size_t e, size_t *vst
 {
 	dkg_tokens *t = &ex->toks;
 	size_t k;
-	if (!is_word(t, i, "to") || i + 1 >= e || is_punct(t, i + 1))
+	/* "threatened on Thursday to station": dates and adverbs may come first */
+	for (k = 0; k < 4 && i < e && !is_word(t, i, "to") && tok_cl(t, i, CL_ADVERBS); k++)
+		i++;
+	if (i >= e || !is_word(t, i, "to") || i + 1 >= e || is_punct(t, i + 1))
 		return i;
 	k = i + 1;
 	*vstart = k;
