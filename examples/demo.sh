@@ -154,7 +154,7 @@ SELECT ?doc ?type ?cameo ?source ?sentence WHERE {
   OPTIONAL { ?e dip:sourceActor ?s . ?s rdfs:label ?source }
 }
 ORDER BY ?doc ?start ?type" \
-	'*sentence*.rq' '*evidence*.rq' '*mention*.rq'
+	'event-sentences.rq'
 
 ask "Events per dyad by quad class" "$prefixes
 SELECT ?source ?target ?quadClass (COUNT(DISTINCT ?e) AS ?events) WHERE {
