@@ -1225,6 +1225,12 @@ static const char *refine_code(const char *code, const lex_trigger *comp)
 	return code;
 }
 
+static int hostile(const char *code)
+{
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+	return root >= 14;
+}
+
 /* A stated intention is coded as such (CAMEO 03 and 13): "will visit" is an
  * intent to meet (036), "will attack" a threat (138). */
 static const char *intent_code(const char *code)
@@ -1241,6 +1247,8 @@ static const char *intent_code(const char *code)
 		return "033";
 	case 8:
 		return "035";
+	case 14:
+		return "133"; /* "will boycott the elections" */
 	case 15:
 	case 18:
 	case 19:
@@ -1994,6 +2002,9 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				code = negated_code(code, &neg);
 			else if (mod == DKG_MODALITY_INTENDED)
 				code = intent_code(code);
+			else if (mod == DKG_MODALITY_POSSIBLE && hostile(code))
+				code =
+				    intent_code(code); /* "may halt mediation" holds out a threat */
 			if (emit(ex, s, e, sb, se, r, src, tgt, code, obj_s, obj_e, neg, mod, coref,
 			         first_event) < 0)
 				return DKG_ENOMEM;
