@@ -20,6 +20,8 @@ typedef struct xml_reader {
 	long error_line;
 	char error[256];
 	int depth_hit;
+	const char *data; /* the raw input, to locate entity declarations */
+	size_t len;
 } xml_reader;
 
 /* Keeps the first error of this parse only; libxml2 prints nothing. */
@@ -463,6 +465,29 @@ static int read_feed(xml_reader *r, xmlNodePtr root)
  * built from other entities (billion laughs): the parser never expands them,
  * and a news document has no use for them.
  */
+/* The line of `<!ENTITY [%] name` in the input (libxml2 keeps no line for declarations). */
+static long entity_line(const xml_reader *r, const char *name)
+{
+	const char *p = r->data, *end = r->data + r->len;
+	size_t n = strlen(name);
+	long line = 1;
+	for (; p < end; p++) {
+		const char *q;
+		if (*p == '\n') {
+			line++;
+			continue;
+		}
+		if (*p != '<' || (size_t)(end - p) < 9 + n || memcmp(p, "<!ENTITY", 8))
+			continue;
+		q = p + 8;
+		while (q < end && (isspace((unsigned char)*q) || *q == '%'))
+			q++;
+		if ((size_t)(end - q) > n && !memcmp(q, name, n) && isspace((unsigned char)q[n]))
+			return line;
+	}
+	return 0;
+}
+
 static int check_entities(xml_reader *r, xmlDocPtr doc)
 {
 	xmlDtdPtr dtds[2] = {doc->intSubset, doc->extSubset};
@@ -474,14 +499,15 @@ static int check_entities(xml_reader *r, xmlDocPtr doc)
 			if (e->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY ||
 			    e->etype == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY ||
 			    e->etype == XML_EXTERNAL_PARAMETER_ENTITY) {
-				dkg_ingest__diag(r->ctx, DKG_EUNSUPPORTED, xmlGetLineNo(n),
-				                 "external entity '%s' refused",
-				                 (const char *)e->name);
+				dkg_ingest__diag(
+				    r->ctx, DKG_EUNSUPPORTED, entity_line(r, (const char *)e->name),
+				    "external entity '%s' refused", (const char *)e->name);
 				return DKG_EUNSUPPORTED;
 			}
 			if (e->content && (strchr((const char *)e->content, '&') ||
 			                   strchr((const char *)e->content, '%'))) {
-				dkg_ingest__diag(r->ctx, DKG_EUNSUPPORTED, xmlGetLineNo(n),
+				dkg_ingest__diag(r->ctx, DKG_EUNSUPPORTED,
+				                 entity_line(r, (const char *)e->name),
 				                 "entity '%s' built from other entities refused",
 				                 (const char *)e->name);
 				return DKG_EUNSUPPORTED;
@@ -508,6 +534,8 @@ int dkg_ingest__xml(dkg_ingest_ctx *ctx, const char *data, size_t len, dkg_input
 	r.ctx = ctx;
 	if (len > INT32_MAX)
 		len = INT32_MAX;
+	r.data = data;
+	r.len = len;
 	pctx = xmlNewParserCtxt();
 	if (!pctx) {
 		dkg_ingest__diag(ctx, DKG_ENOMEM, 0, "out of memory");

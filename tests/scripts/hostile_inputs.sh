@@ -169,7 +169,7 @@ for kind in nitf rss; do
     printf '<?xml version="1.0"?>\n<!DOCTYPE %s [\n <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n%s\n' \
         "$kind" "$body" >xxe-$kind.xml
     run "XXE /etc/passwd ($kind)" extract -f ntriples xxe-$kind.xml
-    want_rc 3 && want_err "^xxe-$kind\.xml(:[0-9]+)?: error: " && errors_one_line && ok
+    want_rc 3 && want_err "^xxe-$kind\.xml:3: error: .*entity" && errors_one_line && ok
     grep -q -F -- "${secret:0:12}" out err && fail "/etc/passwd content in the output"
 done
 # a parameter entity pulling a DTD that would read /etc/passwd; an external DTD
