@@ -36,6 +36,7 @@ typedef struct phrase {
 	uint8_t possessive;     /* followed by 's */
 	const char *prep;
 	const lex_sector *orphan; /* a sector noun with no country ("gunmen", "police") */
+	size_t name_s, name_e;    /* an orphan's name, when it names a person */
 } phrase;
 
 typedef struct trig {
@@ -737,6 +738,13 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 				break;
 			}
 		}
+		/* "Vice-President Moody Awori": a titled person whose country the
+		 * sentence gives ("... by the Kenya Anti-Corruption Commission") */
+		if (!ph->nactors && title) {
+			ph->orphan = title;
+			ph->name_s = name_s;
+			ph->name_e = name_e;
+		}
 	} else if (title && saw_det && ncountries == 1) {
 		/* "the French president", "the Russian leader" */
 		const dkg_actor *a = recent_person(ex, countries[0]->actor.code, NULL);
@@ -807,10 +815,17 @@ static void resolve_orphans(dkg_extractor *ex)
 		if (!cc || (ci = dkg_lexicon_country(ex->lex, cc)) < 0)
 			continue;
 		{
-			const dkg_actor *a = composite(ex, &ex->lex->countries.v[ci],
-			                               ph->orphan->sector, ph->orphan->role);
-			if (a)
+			const lex_country *c = &ex->lex->countries.v[ci];
+			const dkg_actor *a =
+			    ph->name_e > ph->name_s
+			        ? adhoc_person(ex, ph->name_s, ph->name_e, c, ph->orphan->sector,
+			                       ph->orphan->role)
+			        : composite(ex, c, ph->orphan->sector, ph->orphan->role);
+			if (a) {
 				ph->actors[ph->nactors++] = a;
+				if (a->kind == DKG_ACTOR_PERSON)
+					remember(ex, a);
+			}
 		}
 	}
 }
