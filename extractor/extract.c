@@ -1939,6 +1939,12 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						       tok_cl(t, g - 1, CL_DETS)));
 						     n++)
 							g--;
+						/* "speeded up the withdrawal": the particle's verb
+						 */
+						if (g > s + 1 &&
+						    (is_word(t, g, "up") || is_word(t, g, "out") ||
+						     is_word(t, g, "down") || is_word(t, g, "off")))
+							g--;
 						gw = dkg_tok_norm(t, g);
 						int ok =
 						    !is_punct(t, g) && ex->ph_at[g] < 0 &&
