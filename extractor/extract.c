@@ -443,8 +443,8 @@ static const char *const SAY_LIST[] = {
     "concluded", "stated",   "stressed", "warned",   "told",      "demanded", "argued",
     "added",     "believes", "urged",    "wrote",    "asserted",  NULL};
 static const char *const SUBORDINATORS_LIST[] = {
-    "after", "following", "before",  "since",    "amid",   "when", "while",
-    "as",    "whereas",   "because", "although", "though", NULL};
+    "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
+    "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
 
 /*
  * Closed-class word lists are looked up by hash: one probe per question
@@ -892,6 +892,26 @@ static const lex_trigger *trigger_of(const dkg_lexicon *lex, const lex_form *f)
 	return NULL;
 }
 
+/* "North Korea's consistent demand": a determiner or possessor, then at most two
+ * plain words (adjectives), before token i */
+static int after_determiner(const dkg_tokens *t, size_t s, size_t i)
+{
+	size_t k = i, n = 0;
+	while (k > s && n < 2 && t->tok[k - 1].type == DKG_TOK_WORD && !t->tok[k - 1].cls &&
+	       !(t->tok[k - 1].flags & DKG_TF_CAP) && !is_word(t, k - 1, "'s")) {
+		const char *w = dkg_tok_norm(t, k - 1);
+		size_t len = strlen(w);
+		/* a verb form ends the adjectives: "have demanded" */
+		if (len > 2 && (!strcmp(w + len - 2, "ed") || !strcmp(w + len - 2, "ly")))
+			break;
+		k--;
+		n++;
+	}
+	if (!n || k == s)
+		return 0;
+	return is_word(t, k - 1, "'s") || tok_cl(t, k - 1, CL_DETS);
+}
+
 static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 {
 	const dkg_lexicon *lex = ex->lex;
@@ -915,14 +935,15 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 			r->src_phrase = r->tgt_phrase = -1;
 			/* "a call for", "its support of", "Iran's demand": a verb form after
 			 * a determiner or a possessor is a noun */
-			r->noun = tg->is_noun || (i > s && (is_word(&ex->toks, i - 1, "a") ||
-			                                    is_word(&ex->toks, i - 1, "an") ||
-			                                    is_word(&ex->toks, i - 1, "the") ||
-			                                    is_word(&ex->toks, i - 1, "its") ||
-			                                    is_word(&ex->toks, i - 1, "their") ||
-			                                    is_word(&ex->toks, i - 1, "his") ||
-			                                    is_word(&ex->toks, i - 1, "her") ||
-			                                    is_word(&ex->toks, i - 1, "'s")));
+			r->noun =
+			    tg->is_noun || after_determiner(&ex->toks, s, i) ||
+			    (i > s &&
+			     (is_word(&ex->toks, i - 1, "a") || is_word(&ex->toks, i - 1, "an") ||
+			      is_word(&ex->toks, i - 1, "the") ||
+			      is_word(&ex->toks, i - 1, "its") ||
+			      is_word(&ex->toks, i - 1, "their") ||
+			      is_word(&ex->toks, i - 1, "his") ||
+			      is_word(&ex->toks, i - 1, "her") || is_word(&ex->toks, i - 1, "'s")));
 		}
 		i += ex->span[i];
 	}
