@@ -1886,9 +1886,13 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 							comp_tr = trigger_of(ex->lex, ex->form[vs]);
 					}
 				}
-				if (is_word(t, after, "that") &&
-				    (tg->comp == COMP_THAT || !strncmp(tg->cameo, "02", 2) ||
-				     !strncmp(tg->cameo, "10", 2))) {
+				/* "agreed on Wednesday that ...": dates may come first */
+				while (after < e && after < r->te + 4 &&
+				       !is_word(t, after, "that") && tok_cl(t, after, CL_ADVERBS))
+					after++;
+				/* a that-clause is what the trigger says, demands or agrees to:
+				 * its own triggers are not events of their own */
+				if (is_word(t, after, "that")) {
 					obj_s = after + 1;
 					obj_e = obj_s;
 					while (obj_e < e && obj_e < obj_s + 12 &&
@@ -2024,6 +2028,22 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						obj_e = ce;
 						if (ex->form[vs])
 							comp_tr = trigger_of(ex->lex, ex->form[vs]);
+					}
+				}
+				/* "its demand today that Israel ease restrictions" */
+				{
+					size_t q = after;
+					while (q < e && q < after + 3 && tok_cl(t, q, CL_ADVERBS))
+						q++;
+					if (is_word(t, q, "that")) {
+						size_t ce = q + 1;
+						while (ce < e && ce < q + 13 && !is_punct(t, ce))
+							ce++;
+						for (size_t z = i + 1; z < ex->ntr; z++)
+							if (ex->tr[z].ts > q && ex->tr[z].ts < ce)
+								ex->tr[z].consumed = 1;
+						if (tgt < 0)
+							tgt = phrase_after(ex, q + 1, e, 3, 0);
 					}
 				}
 			}
