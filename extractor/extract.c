@@ -377,6 +377,16 @@ static int person_recently_seen(dkg_extractor *ex, const char *id)
 	return 0;
 }
 
+static int person_form_seen(dkg_extractor *ex, const lex_form *f)
+{
+	const dkg_lexicon *lex = ex->lex;
+	for (uint32_t sn = f->senses; sn != UINT32_MAX; sn = lex->senses.v[sn].next)
+		if (lex->senses.v[sn].kind == LEX_PERSON &&
+		    person_recently_seen(ex, lex->persons.v[lex->senses.v[sn].idx]->base.id))
+			return 1;
+	return 0;
+}
+
 /* Chooses among the person senses of a form: one already mentioned, else one
  * in office on the document date, else the first. */
 static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f)
@@ -585,7 +595,18 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		if (f && form_has(lex, f, LEX_BLOCK, NULL)) {
 			break;
 		}
-		if (f && form_has(lex, f, LEX_PERSON, NULL) && (t->tok[j].flags & DKG_TF_CAP)) {
+		/* "Montenegro" is a country before it is Mr. Montenegro: a name that is
+		 * also a country or capital names a person only after a title or
+		 * honorific, or when that person was mentioned already */
+		int country_first =
+		    f &&
+		    (form_has(lex, f, LEX_COUNTRY, NULL) || form_has(lex, f, LEX_CAPITAL, NULL)) &&
+		    !title &&
+		    !(j > i && (is_word(t, j - 1, "mr") || is_word(t, j - 1, "mrs") ||
+		                is_word(t, j - 1, "ms"))) &&
+		    !person_form_seen(ex, f);
+		if (!country_first && f && form_has(lex, f, LEX_PERSON, NULL) &&
+		    (t->tok[j].flags & DKG_TF_CAP)) {
 			const dkg_actor *a = pick_person(ex, f);
 			if (a && nnamed < PA_MAX)
 				named[nnamed++] = a;
