@@ -1853,6 +1853,18 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					if (k < e && is_word(t, k, "by")) {
 						src = phrase_after(ex, k + 1, e, 4, 1);
 						tgt = subject_before(ex, s, vstart, i);
+						/* "a camp for Congolese refugees was attacked": the
+						 * actor inside the subject is the one attacked */
+						for (size_t q = vstart;
+						     tgt < 0 && q > s && q + 8 > vstart; q--) {
+							int p = ex->ph_at[q - 1];
+							if (p >= 0 && ex->ph[p].nactors) {
+								tgt = p;
+								break;
+							}
+							if (is_comma_like(t, q - 1))
+								break;
+						}
 						after = src >= 0 ? ex->ph[src].te : k + 1;
 					}
 					if (src < 0)
