@@ -817,6 +817,22 @@ static void resolve_orphans(dkg_extractor *ex)
 		int32_t ci;
 		if (!ph->orphan || ph->nactors)
 			continue;
+		/* civilians, refugees, business or media without a country are coded by
+		 * place only when the place qualifies them ("inhabitants of the Syrian
+		 * Golan"); state organs and organised groups by the sentence's place */
+		if (!ph->name_e && !strstr("GOV MIL COP REB OPP LEG JUD SPY", ph->orphan->sector)) {
+			const phrase *o = i + 1 < ex->nph ? &ex->ph[i + 1] : NULL;
+			if (o && o->governed && o->ts <= ph->te + 2 &&
+			    (!strcmp(o->prep, "of") || !strcmp(o->prep, "in") ||
+			     !strcmp(o->prep, "from"))) {
+				if (o->place && o->place->country)
+					cc = o->place->country;
+				else if (o->nactors == 1 && o->actors[0]->country)
+					cc = o->actors[0]->country;
+			}
+			if (!cc)
+				continue;
+		}
 		for (size_t d = 1; d < ex->nph && !cc; d++) {
 			/* nearest place or state, after first, then before */
 			size_t cand[2] = {i + d, i >= d ? i - d : (size_t)-1};
@@ -915,11 +931,14 @@ static const lex_trigger *trigger_of(const dkg_lexicon *lex, const lex_form *f)
 
 /* "North Korea's consistent demand": a determiner or possessor, then at most two
  * plain words (adjectives), before token i */
-static int after_determiner(const dkg_tokens *t, size_t s, size_t i)
+static int after_determiner(const dkg_extractor *ex, size_t s, size_t i)
 {
+	const dkg_tokens *t = &ex->toks;
 	size_t k = i, n = 0;
+	/* the words skipped are plain ones: no lexicon entry ("president"), no actor */
 	while (k > s && n < 2 && t->tok[k - 1].type == DKG_TOK_WORD && !t->tok[k - 1].cls &&
-	       !(t->tok[k - 1].flags & DKG_TF_CAP) && !is_word(t, k - 1, "'s")) {
+	       !(t->tok[k - 1].flags & DKG_TF_CAP) && !is_word(t, k - 1, "'s") &&
+	       !ex->form[k - 1] && ex->ph_at[k - 1] < 0) {
 		const char *w = dkg_tok_norm(t, k - 1);
 		size_t len = strlen(w);
 		/* a verb form ends the adjectives: "have demanded" */
@@ -957,7 +976,7 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 			/* "a call for", "its support of", "Iran's demand": a verb form after
 			 * a determiner or a possessor is a noun */
 			r->noun =
-			    tg->is_noun || after_determiner(&ex->toks, s, i) ||
+			    tg->is_noun || after_determiner(ex, s, i) ||
 			    (i > s &&
 			     (is_word(&ex->toks, i - 1, "a") || is_word(&ex->toks, i - 1, "an") ||
 			      is_word(&ex->toks, i - 1, "the") ||
@@ -1068,6 +1087,15 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 	while (k > s) {
 		int p;
 		k--;
+		/* "I talked to", "we", "you": a speaker, not an actor; and an unknown
+		 * name right before the verb ("Warren commended") is the subject we
+		 * cannot code: neither may borrow an actor from further left */
+		if (ex->ph_at[k] < 0 &&
+		    (is_word(t, k, "i") || is_word(t, k, "we") || is_word(t, k, "you") ||
+		     is_word(t, k, "she") || is_word(t, k, "he") || is_word(t, k, "they") ||
+		     (k + 1 == v && is_cap_word(t, k) && !ex->form[k] && k > s &&
+		      !(t->tok[k].flags & DKG_TF_PARA) && ex->ph_at[k - 1] < 0)))
+			return -1;
 		if (is_punct(t, k) &&
 		    (dkg_tok_norm(t, k)[0] == ',' || (t->tok[k].flags & DKG_TF_DASH))) {
 			/* the comma closing an inserted clause: find the one opening it */
@@ -1741,6 +1769,21 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 	}
 }
 
+/* True when token i stands between an opening and a closing quotation mark
+ * of its sentence: quoted words are speech, coded through attribution only. */
+static int in_quotes(const dkg_tokens *t, size_t s, size_t i)
+{
+	size_t n = 0;
+	for (size_t k = s; k < i; k++)
+		if (t->tok[k].flags & DKG_TF_QUOTE) {
+			const char *w = dkg_tok_norm(t, k);
+			if (w[0] == '\'' && w[1] == '\0')
+				continue; /* apostrophes are not quotes */
+			n++;
+		}
+	return n % 2 == 1;
+}
+
 static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 {
 	dkg_tokens *t = &ex->toks;
@@ -1801,6 +1844,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			}
 		}
 		mark_subordinate(ex, s, r);
+		if (in_quotes(t, s, r->ts))
+			r->consumed = 1;
 	}
 	if (demands(ex, s, e, sb, se, first_event) < 0)
 		return DKG_ENOMEM;
