@@ -48,6 +48,7 @@ typedef struct dkg_output {
 	char *path;     /* final path, or NULL for stdout */
 	char *tmp_path; /* temporary file */
 	int failed;     /* a write failed (e.g. disk full, closed pipe) */
+	int special;    /* a device or FIFO written in place, never renamed */
 } dkg_output;
 
 /* Opens `path` (NULL or "-" for stdout). Returns 0, or -1 after printing why. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -39,6 +40,21 @@ int dkg_output_open(dkg_output *out, const char *path)
 	if (!path || !strcmp(path, "-")) {
 		out->fp = stdout;
 		return 0;
+	}
+	{
+		/* a device, FIFO or other special file (/dev/null, /dev/full, a pipe)
+		 * is written in place: renaming over it would replace it */
+		struct stat st;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			out->fp = fopen(path, "w");
+			if (!out->fp) {
+				dkg_cli_errorf("cannot open %s: %s", path, strerror(errno));
+				return -1;
+			}
+			out->special = 1;
+			out->path = strdup(path); /* for messages; never renamed */
+			return 0;
+		}
 	}
 	out->path = strdup(path);
 	out->tmp_path = malloc(strlen(path) + 16);
@@ -88,6 +104,15 @@ int dkg_output_commit(dkg_output *out)
 		dkg_output_abort(out);
 		return -1;
 	}
+	if (out->special) {
+		if (fclose(out->fp) != 0) {
+			out->fp = NULL;
+			dkg_cli_errorf("cannot write output: %s", strerror(errno));
+			return -1;
+		}
+		out->fp = NULL;
+		return 0;
+	}
 	if (!out->path)
 		return 0;
 	if (fsync(fileno(out->fp)) != 0 && errno != EINVAL) {
@@ -118,6 +143,7 @@ void dkg_output_abort(dkg_output *out)
 {
 	if (out->fp && out->fp != stdout)
 		fclose(out->fp);
+	out->special = 0;
 	out->fp = NULL;
 	if (out->tmp_path)
 		unlink(out->tmp_path);
