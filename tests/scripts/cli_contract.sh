@@ -94,6 +94,18 @@ printf 'Russia criticized Poland.\n' | "$dkg" extract -q -f ntriples --date 2008
 grep -q 'ontology#Event>' "$tmp/stdin.nt" || bad "no event read from standard input"
 echo "cli_contract: exit statuses and -o checked"
 
+# -o onto a FIFO (or a device) writes through it and leaves it in place
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fifo.out" &
+reader=$!
+printf 'Russia criticized Poland.\n' >"$tmp/fifo-in.txt"
+timeout 30 "$dkg" extract -q -f ntriples --date 2008-11-14 -o "$tmp/fifo" "$tmp/fifo-in.txt" ||
+    bad "-o FIFO failed"
+wait "$reader"
+[[ -p $tmp/fifo ]] || bad "-o replaced the FIFO with a regular file"
+grep -q 'ontology#Event>' "$tmp/fifo.out" || bad "nothing came through the FIFO"
+ls "$tmp"/fifo.tmp.* >/dev/null 2>&1 && bad "-o FIFO left a temporary file"
+
 # dkg ontology is Turtle that rapper reads, and declares the classes the output uses
 expect 0 "dkg ontology" "$dkg" ontology
 if ! rapper -q -i turtle -c "$tmp/out" 2>"$tmp/rapper.err"; then
