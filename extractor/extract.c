@@ -2233,6 +2233,12 @@ static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_c
 		return 0;
 	if (ensure_ann(ex, ex->toks.n) < 0)
 		return DKG_ENOMEM;
+	/* every token of the chunk starts unannotated: code that looks a few tokens
+	 * past a sentence cut short by the limits must find nothing, not garbage */
+	memset((void *)ex->form, 0, ex->toks.n * sizeof *ex->form);
+	memset(ex->span, 1, ex->toks.n);
+	for (i = 0; i < ex->toks.n; i++)
+		ex->ph_at[i] = -1;
 	for (i = 0; i < ex->toks.n; i++)
 		ex->toks.tok[i].cls =
 		    (uint16_t)word_lists(dkg_tok_norm(&ex->toks, i), ex->toks.tok[i].hash);
