@@ -26,7 +26,7 @@ typedef struct slot {
 	int rc;
 	int state; /* 0 free, 1 queued, 2 working, 3 done */
 	unsigned long long triples;
-	size_t events, sentences;
+	size_t events, sentences, truncations;
 } slot;
 
 typedef struct job {
@@ -128,6 +128,7 @@ static void process_slot(worker *wk, slot *s)
 	if (s->rc < 0)
 		return;
 	s->events = dkg_result_count(s->res);
+	s->truncations = dkg_result_truncations(s->res);
 	s->sentences = dkg_result_sentences(s->res);
 	if (j->wopts.format != DKG_RDF_RDFXML && wk->w) {
 		unsigned long long before = dkg_writer_triples(wk->w);
@@ -178,6 +179,15 @@ static void output_slot(job *j, slot *s)
 		if (!j->write_failed)
 			doc_failed(j, s->doc, s->rc);
 	} else {
+		if (s->truncations && !j->quiet) {
+			dkg_error w;
+			dkg_error_set(
+			    &w, DKG_OK, s->doc->source ? s->doc->source : s->doc->id, s->doc->line,
+			    "document %s: %zu sentences cut or events dropped by the limits "
+			    "(--max-sentence, --max-events)",
+			    s->doc->id ? s->doc->id : "?", s->truncations);
+			dkg_cli_diag(&w);
+		}
 		j->docs++;
 		j->events += s->events;
 		j->sentences += s->sentences;
@@ -370,8 +380,10 @@ int dkg_cmd_extract(int argc, char **argv)
 		case 'B':
 			wopts.base = optarg;
 			break;
-		case 'j':
-			threads = atoi(optarg);
+		case 'j': {
+			size_t n = 0;
+			threads = parse_size(optarg, &n) < 0 || n > 256 ? 0 : (int)n;
+		}
 			if (threads < 1 || threads > 256) {
 				dkg_cli_errorf("-j takes a number of threads from 1 to 256");
 				free(lexfiles);
@@ -410,7 +422,9 @@ int dkg_cmd_extract(int argc, char **argv)
 			}
 			break;
 		case 'E':
-			xopts.max_events_per_sentence = (size_t)atoi(optarg);
+			if (parse_size(optarg, &xopts.max_events_per_sentence) < 0 ||
+			    xopts.max_events_per_sentence > 1000000)
+				xopts.max_events_per_sentence = 0;
 			if (!xopts.max_events_per_sentence) {
 				dkg_cli_errorf("--max-events takes a positive number");
 				free(lexfiles);

@@ -1537,8 +1537,10 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 		                (const dkg_actor *const *)ex->ph[src].actors, ex->ph[src].nactors))
 			return 0;
 	}
-	if (res->nevents - first_event >= ex->opts.max_events_per_sentence)
+	if (res->nevents - first_event >= ex->opts.max_events_per_sentence) {
+		res->truncations++;
 		return 0;
+	}
 	ev = dkg_result_add(res);
 	if (!ev)
 		return DKG_ENOMEM;
@@ -1792,8 +1794,10 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 	size_t sb, se, i;
 	if (e <= s)
 		return 0;
-	if (e - s > ex->opts.max_tokens)
+	if (e - s > ex->opts.max_tokens) {
 		e = s + ex->opts.max_tokens;
+		res->truncations++;
+	}
 	sb = t->tok[s].start;
 	se = t->tok[e - 1].end;
 	res->nsentences++;
@@ -2249,6 +2253,9 @@ static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_c
 		if (first_chunk && i == 0)
 			s = skip_dateline(ex, s, e);
 		/* a sentence longer than the limit is cut */
+		if (e > s &&
+		    ex->toks.tok[e - 1].end - ex->toks.tok[s].start > ex->opts.max_sentence_bytes)
+			ex->res->truncations++;
 		while (e > s && ex->toks.tok[e - 1].end - ex->toks.tok[s].start >
 		                    ex->opts.max_sentence_bytes)
 			e--;

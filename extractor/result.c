@@ -57,6 +57,11 @@ const dkg_event *dkg_result_event(const dkg_result *r, size_t i)
 	return r && i < r->nevents ? &r->events[i] : NULL;
 }
 
+size_t dkg_result_truncations(const dkg_result *r)
+{
+	return r ? r->truncations : 0;
+}
+
 size_t dkg_result_sentences(const dkg_result *r)
 {
 	return r ? r->nsentences : 0;

@@ -13,6 +13,7 @@ struct dkg_result {
 	dkg_event *events;
 	size_t nevents, cap;
 	size_t nsentences;
+	size_t truncations; /* sentences cut and events dropped by the limits */
 	const dkg_document *doc;
 };
 

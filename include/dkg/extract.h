@@ -55,6 +55,11 @@ const dkg_event *dkg_result_event(const dkg_result *res, size_t i);
 /** Number of sentences the document was split into. */
 size_t dkg_result_sentences(const dkg_result *res);
 
+/** How many sentences were cut and events dropped by the extractor's limits
+ * (max_sentence_bytes, max_tokens, max_events_per_sentence) in this result;
+ * callers report a non-zero count as a warning. */
+size_t dkg_result_truncations(const dkg_result *res);
+
 /** Frees a result and every event in it; NULL is a no-op. */
 void dkg_result_free(dkg_result *res);
 
