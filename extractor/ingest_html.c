@@ -813,9 +813,10 @@ static int fill_metadata(page *pg, dkg_document *doc)
 }
 
 /* Parses HTML with the network off and libxml2 silent. */
-static xmlDocPtr parse_html(const char *data, size_t len, const char *encoding)
+static xmlDocPtr parse_html(const char *data, size_t len, const char *encoding, int *too_deep)
 {
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	xmlErrorPtr err;
 	xmlDocPtr doc;
 	int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	           HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
@@ -824,6 +825,11 @@ static xmlDocPtr parse_html(const char *data, size_t len, const char *encoding)
 	if (len > INT32_MAX)
 		len = INT32_MAX;
 	doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding, opts);
+	/* libxml2 stops at its depth limit (256 without XML_PARSE_HUGE): the rest of
+	 * the page is lost, which the caller reports */
+	err = xmlCtxtGetLastError(ctxt);
+	if (too_deep)
+		*too_deep = err && err->message && strstr(err->message, "depth") != NULL;
 	htmlFreeParserCtxt(ctxt);
 	return doc;
 }
@@ -845,6 +851,7 @@ int dkg_ingest__html(dkg_ingest_ctx *ctx, const char *data, size_t len)
 	writer w = {&body, 0, 0};
 	int rc = DKG_OK;
 	const char *encoding = NULL;
+	int too_deep = 0;
 
 	memset(&pg, 0, sizeof pg);
 	pg.ctx = ctx;
@@ -852,7 +859,11 @@ int dkg_ingest__html(dkg_ingest_ctx *ctx, const char *data, size_t len)
 	/* ingest.c repaired the bytes to UTF-8 unless the page declares another charset */
 	if (!dkg_ingest__declares_non_utf8(data, len, 1))
 		encoding = "UTF-8";
-	pg.doc = parse_html(data, len, encoding);
+	pg.doc = parse_html(data, len, encoding, &too_deep);
+	if (too_deep)
+		dkg_ingest__diag(ctx, DKG_OK, 1,
+		                 "HTML nested deeper than 256 elements: the text below that depth "
+		                 "was not read");
 	if (!pg.doc || !(root = xmlDocGetRootElement(pg.doc))) {
 		page_free(&pg);
 		dkg_ingest__diag(ctx, DKG_EPARSE, 1, "not an HTML document");
@@ -912,7 +923,7 @@ int dkg_ingest__html_fragment_text(dkg_buf *out, const char *html, size_t len, i
 		dkg_buf_put(out, html, len);
 		return out->oom ? DKG_ENOMEM : DKG_OK;
 	}
-	pg.doc = parse_html(html, len, "UTF-8");
+	pg.doc = parse_html(html, len, "UTF-8", NULL);
 	if (!pg.doc || !(root = xmlDocGetRootElement(pg.doc))) {
 		page_free(&pg);
 		return DKG_OK;
