@@ -389,10 +389,10 @@ static int person_form_seen(dkg_extractor *ex, const lex_form *f)
 
 /* Chooses among the person senses of a form: one already mentioned, else one
  * in office on the document date, else the first. */
-static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f)
+static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f, const lex_sector *title)
 {
 	const dkg_lexicon *lex = ex->lex;
-	const dkg_actor *first = NULL, *in_office_pick = NULL;
+	const dkg_actor *first = NULL, *in_office_pick = NULL, *titled = NULL;
 	uint32_t s;
 	for (s = f->senses; s != UINT32_MAX; s = lex->senses.v[s].next) {
 		const lex_sense *sn = &lex->senses.v[s];
@@ -409,7 +409,20 @@ static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f)
 			first = a;
 		if (in_office && !in_office_pick)
 			in_office_pick = a;
+		/* "President Dos Santos": a title matching one of the person's offices */
+		if (title && title->role && !titled)
+			for (size_t o = 0; o < p->noffices; o++)
+				if (p->offices[o].actor.role &&
+				    !strcmp(p->offices[o].actor.role, title->role)) {
+					titled = a;
+					break;
+				}
 	}
+	/* a bare surname ("Miller", "Marrero", "Ahmed") names a known person only
+	 * when one of that name holds office on the document's date or was named
+	 * in full before: other people share surnames */
+	if (f->ntok == 1 && !in_office_pick)
+		return titled;
 	return in_office_pick ? in_office_pick : first;
 }
 
@@ -607,9 +620,15 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		    !person_form_seen(ex, f);
 		if (!country_first && f && form_has(lex, f, LEX_PERSON, NULL) &&
 		    (t->tok[j].flags & DKG_TF_CAP)) {
-			const dkg_actor *a = pick_person(ex, f);
+			const dkg_actor *a = pick_person(ex, f, title);
 			if (a && nnamed < PA_MAX)
 				named[nnamed++] = a;
+			else if (!a) {
+				/* a surname we cannot pin on anyone: an unknown name */
+				if (!name_s)
+					name_s = j;
+				name_e = j + n;
+			}
 			saw_content = 1;
 			j += n;
 			/* a middle initial or a first name before the surname is part of it */
