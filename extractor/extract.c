@@ -11,6 +11,7 @@
  */
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
@@ -389,11 +390,41 @@ static int person_form_seen(dkg_extractor *ex, const lex_form *f)
 
 /* Chooses among the person senses of a form: one already mentioned, else one
  * in office on the document date, else the first. */
-static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f, const lex_sector *title)
+/* The person of a form's last person sense. */
+static const lex_person *last_person(dkg_extractor *ex, const lex_form *f)
+{
+	const lex_person *p = NULL;
+	for (uint32_t sn = f->senses; sn != UINT32_MAX; sn = ex->lex->senses.v[sn].next)
+		if (ex->lex->senses.v[sn].kind == LEX_PERSON)
+			p = ex->lex->persons.v[ex->lex->senses.v[sn].idx];
+	return p;
+}
+
+/* The document's year lies within five years of the person's offices. */
+static int near_office(dkg_extractor *ex, const lex_person *p)
+{
+	int year, lo = 9999, hi = 0;
+	if (!p || !ex->date_str || strlen(ex->date_str) < 4)
+		return 0;
+	year = atoi(ex->date_str);
+	for (size_t o = 0; o < p->noffices; o++) {
+		int from = p->offices[o].from[0] ? atoi(p->offices[o].from) : 0;
+		int to = p->offices[o].to[0] ? atoi(p->offices[o].to) : 9999;
+		if (from < lo)
+			lo = from;
+		if (to > hi)
+			hi = to;
+	}
+	return p->noffices && year >= lo - 5 && year <= hi + 5;
+}
+
+static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f, const lex_sector *title,
+                                    int honorific)
 {
 	const dkg_lexicon *lex = ex->lex;
 	const dkg_actor *first = NULL, *in_office_pick = NULL, *titled = NULL;
-	uint32_t s;
+	size_t npersons = 0;
+	uint32_t s, last_idx = UINT32_MAX;
 	for (s = f->senses; s != UINT32_MAX; s = lex->senses.v[s].next) {
 		const lex_sense *sn = &lex->senses.v[s];
 		const lex_person *p;
@@ -402,6 +433,9 @@ static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f, const 
 		if (sn->kind != LEX_PERSON)
 			continue;
 		p = lex->persons.v[sn->idx];
+		if (sn->idx != last_idx)
+			npersons++; /* a person's lines (one per office) come one after another */
+		last_idx = sn->idx;
 		a = dkg_person_actor(p, ex->date_str, &in_office);
 		if (person_recently_seen(ex, p->base.id))
 			return a;
@@ -419,10 +453,22 @@ static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f, const 
 				}
 	}
 	/* a bare surname ("Miller", "Marrero", "Ahmed") names a known person only
-	 * when one of that name holds office on the document's date or was named
-	 * in full before: other people share surnames */
-	if (f->ntok == 1 && !in_office_pick)
-		return titled;
+	 * when one of that name holds office on the document's date, a title
+	 * matches one of the person's offices, it is the only person of that name
+	 * and the date is near the person's years in office, or the person was named
+	 * in full before: other people share surnames. A title that matches none of
+	 * the offices ("Judge Marrero") means someone else. */
+	if (f->ntok == 1) {
+		if (title && title->role && !titled)
+			return NULL;
+		if (!in_office_pick) {
+			if (titled)
+				return titled;
+			if (npersons == 1 && (honorific || near_office(ex, last_person(ex, f))))
+				return first;
+			return NULL;
+		}
+	}
 	return in_office_pick ? in_office_pick : first;
 }
 
@@ -620,7 +666,10 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		    !person_form_seen(ex, f);
 		if (!country_first && f && form_has(lex, f, LEX_PERSON, NULL) &&
 		    (t->tok[j].flags & DKG_TF_CAP)) {
-			const dkg_actor *a = pick_person(ex, f, title);
+			const dkg_actor *a = pick_person(
+			    ex, f, title,
+			    j > i && (is_word(t, j - 1, "mr") || is_word(t, j - 1, "mrs") ||
+			              is_word(t, j - 1, "ms") || is_word(t, j - 1, "dr")));
 			if (a && nnamed < PA_MAX)
 				named[nnamed++] = a;
 			else if (!a) {
