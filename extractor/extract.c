@@ -1680,31 +1680,47 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		if (!(is_word(t, k, "must") || is_word(t, k, "should") ||
 		      ((is_word(t, k, "has") || is_word(t, k, "have")) && is_word(t, k + 1, "to"))))
 			continue;
-		y = ex->ph_at[k - 1];
-		if (y < 0 || !ex->ph[y].nactors || ex->ph[y].governed)
-			continue;
-		q = ex->ph[y].ts;
-		/* "President Kagame and his Rwandan Patriotic Front must" */
-		while (q > s + 1 && (is_word(t, q - 1, "his") || is_word(t, q - 1, "its") ||
-		                     is_word(t, q - 1, "their") || is_word(t, q - 1, "the")))
-			q--;
-		if (q > s + 1 && is_word(t, q - 1, "and") && ex->ph_at[q - 2] >= 0 &&
-		    ex->ph[ex->ph_at[q - 2]].nactors) {
-			y = ex->ph_at[q - 2];
-			q = ex->ph[y].ts;
-		}
-		for (n = 0; q > s && n < 6; n++) {
+		/* the saying verb before, within the clause */
+		for (q = k, n = 0; q > s && n < 18; q--, n++) {
 			const char *w = dkg_tok_norm(t, q - 1);
-			if (in_list(w, SAY_LIST))
-				break;
-			if (!strcmp(w, "that") || in_list(w, ADVERBS) || !strcmp(w, ",") ||
-			    !strcmp(w, "here"))
-				q--;
-			else
+			if (tok_cl(t, q - 1, CL_SAY_LIST) || w[0] == ';' || w[0] == '.' ||
+			    (t->tok[q - 1].flags & DKG_TF_QUOTE))
 				break;
 		}
 		if (q == s || !tok_cl(t, q - 1, CL_SAY_LIST))
 			continue;
+		/* the addressee: the first actor after "said (on Friday) (that)", with
+		 * those coordinated to it ("the Sudanese government and the rebels") */
+		{
+			size_t a = q;
+			while (a < k && (tok_cl(t, a, CL_ADVERBS) || is_word(t, a, "that") ||
+			                 is_word(t, a, "here") || dkg_tok_norm(t, a)[0] == ','))
+				a++;
+			y = -1;
+			for (; a < k; a++)
+				if (ex->ph_at[a] >= 0 && ex->ph[ex->ph_at[a]].nactors &&
+				    !ex->ph[ex->ph_at[a]].governed) {
+					y = ex->ph_at[a];
+					break;
+				} else if (is_punct(t, a) && dkg_tok_norm(t, a)[0] != ',')
+					break;
+			if (y < 0)
+				continue;
+			for (a = ex->ph[y].te; a + 1 < k && ex->nph < MAX_PHRASES; a++) {
+				int z = ex->ph_at[a + 1];
+				if (!is_word(t, a, "and") || z < 0 || !ex->ph[z].nactors)
+					continue;
+				{
+					phrase *m = &ex->ph[ex->nph];
+					*m = ex->ph[y];
+					for (size_t b = 0;
+					     b < ex->ph[z].nactors && m->nactors < PA_MAX; b++)
+						m->actors[m->nactors++] = ex->ph[z].actors[b];
+					y = (int)ex->nph++;
+				}
+				break;
+			}
+		}
 		if (ex->form[q - 1] && trigger_of(ex->lex, ex->form[q - 1]))
 			continue; /* "demanded that ...", "urged ...": the trigger codes it */
 		q--;
