@@ -105,13 +105,14 @@ int dkg_output_commit(dkg_output *out)
 		return -1;
 	}
 	if (out->special) {
-		if (fclose(out->fp) != 0) {
-			out->fp = NULL;
-			dkg_cli_errorf("cannot write output: %s", strerror(errno));
-			return -1;
-		}
+		int rc = fclose(out->fp);
 		out->fp = NULL;
-		return 0;
+		if (rc != 0)
+			dkg_cli_errorf("cannot write %s: %s", name, strerror(errno));
+		free(out->path);
+		out->path = NULL;
+		out->special = 0;
+		return rc != 0 ? -1 : 0;
 	}
 	if (!out->path)
 		return 0;
