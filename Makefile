@@ -40,7 +40,7 @@ asan: deps-check
 	    -DDKG_SHARED_DIR=$(SHARED) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD)-asan -j $(JOBS)
 	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    ctest $(CTEST_FLAGS) -j $(JOBS) -E '^script/(valgrind|virtuoso|bench)'
+	    ctest $(CTEST_FLAGS) -j $(JOBS) -E '^script/(valgrind|virtuoso|bench|install_example)'
 
 check: deps-check format-check test asan
 
