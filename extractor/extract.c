@@ -1805,12 +1805,47 @@ static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src, co
 		if (w[0] == ',' && k + 1 < e &&
 		    (is_word(t, k + 1, "a") || is_word(t, k + 1, "an") || is_word(t, k + 1, "the")))
 			break; /* an apposition describes what came before */
+		if (w[0] == ',') {
+			/* ", Dutch Foreign Minister X said": the speaker, not the target */
+			size_t q;
+			for (q = k + 1; q < e && q < k + 9; q++)
+				if (tok_cl(t, q, CL_REPORTING) || is_punct(t, q))
+					break;
+			if (q < e && q < k + 9 && tok_cl(t, q, CL_REPORTING))
+				break;
+		}
 		if (w[0] == ';' || w[0] == '.' || is_rel_word(t, k) ||
 		    (w[0] == ',' && k + 1 < e && tok_cl(t, k + 1, CL_REPORTING)) ||
 		    in_list(w, REPORTING) || is_word(t, k, "but") || is_word(t, k, "while"))
 			break;
 	}
 	return -1;
+}
+
+/*
+ * Protest, repression and unconventional violence without a named target are
+ * domestic: they are directed at the source's own country ("Egyptian police
+ * opened fire on demonstrators", "Iraqi Kurds demonstrated"), as CAMEO codes them.
+ */
+static int domestic_target(dkg_extractor *ex, int src, const char *code)
+{
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+	const dkg_actor *a;
+	int32_t ci;
+	if (src < 0 || !(root == 14 || root == 17 || root == 18) || !ex->ph[src].nactors ||
+	    ex->nph >= MAX_PHRASES)
+		return -1;
+	a = ex->ph[src].actors[0];
+	if (!a->country || a->kind == DKG_ACTOR_STATE ||
+	    (ci = dkg_lexicon_country(ex->lex, a->country)) < 0)
+		return -1;
+	{
+		phrase *np = &ex->ph[ex->nph];
+		memset(np, 0, sizeof *np);
+		np->ts = np->te = ex->ph[src].ts;
+		np->actors[np->nactors++] = &ex->lex->countries.v[ci].actor;
+		return (int)ex->nph++;
+	}
 }
 
 static int is_retreat_lemma(const char *lemma)
@@ -2220,6 +2255,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				tgt = -1;
 			if (tgt < 0 && !(tg->target & TGT_NONE))
 				tgt = fallback_target(ex, r->te, e, src, code);
+			if (tgt < 0)
+				tgt = domestic_target(ex, src, code);
 			/* "threatened to respond by stationing missiles": the first trigger in
 			 * the complement says what kind of act is threatened or promised */
 			for (size_t q = obj_s; !comp_tr && q < obj_e; q++)
