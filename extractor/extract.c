@@ -52,6 +52,7 @@ typedef struct trig {
 
 typedef struct recent {
 	const dkg_actor *a;
+	size_t sentence; /* where it was last mentioned */
 } recent;
 
 struct dkg_extractor {
@@ -350,6 +351,7 @@ static void remember(dkg_extractor *ex, const dkg_actor *a)
 		memmove(&ex->persons[0], &ex->persons[1], (MAX_RECENT - 1) * sizeof ex->persons[0]);
 		ex->npersons--;
 	}
+	ex->persons[ex->npersons].sentence = ex->res ? ex->res->nsentences : 0;
 	ex->persons[ex->npersons++].a = a;
 }
 
@@ -620,7 +622,12 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	ph->ts = i;
 	/* pronouns */
 	if (tok_cl(t, i, CL_PRONOUN_PERSON)) {
-		const dkg_actor *a = recent_person(ex, NULL, NULL);
+		/* "he", "she": a person named in this sentence or the one before; further
+		 * back the reader (and dkg) can no longer be sure who is meant */
+		const dkg_actor *a = ex->npersons && ex->persons[ex->npersons - 1].sentence + 1 >=
+		                                         ex->res->nsentences
+		                         ? ex->persons[ex->npersons - 1].a
+		                         : NULL;
 		if (!a)
 			return i;
 		ph->actors[ph->nactors++] = a;
