@@ -673,10 +673,17 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		    !person_form_seen(ex, f);
 		if (!country_first && f && form_has(lex, f, LEX_PERSON, NULL) &&
 		    (t->tok[j].flags & DKG_TF_CAP)) {
-			const dkg_actor *a = pick_person(
-			    ex, f, title,
-			    j > i && (is_word(t, j - 1, "mr") || is_word(t, j - 1, "mrs") ||
-			              is_word(t, j - 1, "ms") || is_word(t, j - 1, "dr")));
+			/* "Paul Harvey Pogue": a known surname followed by a capitalised
+			 * unknown word is someone's first name */
+			int first_name =
+			    f->ntok == 1 && j + 1 < e && is_cap_word(t, j + 1) && !ex->form[j + 1];
+			const dkg_actor *a = first_name
+			                         ? NULL
+			                         : pick_person(ex, f, title,
+			                                       j > i && (is_word(t, j - 1, "mr") ||
+			                                                 is_word(t, j - 1, "mrs") ||
+			                                                 is_word(t, j - 1, "ms") ||
+			                                                 is_word(t, j - 1, "dr")));
 			if (a && nnamed < PA_MAX)
 				named[nnamed++] = a;
 			else if (!a) {
