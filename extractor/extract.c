@@ -76,6 +76,7 @@ struct dkg_extractor {
 	recent persons[MAX_RECENT];
 	size_t npersons;
 	const dkg_actor *last_actor, *last_state;
+	size_t last_actor_sent, last_state_sent; /* sentences where they were named */
 	const dkg_place *dateline;
 	size_t doc_first_event; /* events of this document start here */
 };
@@ -336,8 +337,11 @@ static void remember(dkg_extractor *ex, const dkg_actor *a)
 	if (!a)
 		return;
 	ex->last_actor = a;
-	if (a->kind == DKG_ACTOR_STATE)
+	ex->last_actor_sent = ex->res ? ex->res->nsentences : 0;
+	if (a->kind == DKG_ACTOR_STATE) {
 		ex->last_state = a;
+		ex->last_state_sent = ex->last_actor_sent;
+	}
 	if (a->kind != DKG_ACTOR_PERSON)
 		return;
 	for (i = 0; i < ex->npersons; i++)
@@ -640,7 +644,12 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		return i + 1;
 	}
 	if (tok_cl(t, i, CL_PRONOUN_GROUP) || is_word(t, i, "it") || is_word(t, i, "its")) {
-		const dkg_actor *a = ex->last_state ? ex->last_state : ex->last_actor;
+		/* "they", "it": a state or group named in this or the previous sentence */
+		size_t now = ex->res->nsentences;
+		const dkg_actor *a =
+		    ex->last_state && ex->last_state_sent + 1 >= now   ? ex->last_state
+		    : ex->last_actor && ex->last_actor_sent + 1 >= now ? ex->last_actor
+		                                                       : NULL;
 		if (!a || (a->kind == DKG_ACTOR_PERSON))
 			return i;
 		ph->actors[ph->nactors++] = a;
