@@ -1160,6 +1160,24 @@ static int ph_head_unknown(dkg_extractor *ex, size_t s, const phrase *ph)
 	return k == s || is_punct(t, k - 1);
 }
 
+/* The target position a preposition stands for (see lex_trigger.target). */
+static uint32_t prep_bit(const char *pr)
+{
+	static const struct {
+		const char *w;
+		uint32_t bit;
+	} map[] = {{"with", TGT_WITH},       {"between", TGT_WITH}, {"among", TGT_WITH},
+	           {"against", TGT_AGAINST}, {"to", TGT_TO},        {"toward", TGT_TO},
+	           {"towards", TGT_TO},      {"on", TGT_ON},        {"upon", TGT_ON},
+	           {"for", TGT_FOR},         {"from", TGT_FROM},    {"of", TGT_OF},
+	           {"at", TGT_AT},           {"in", TGT_IN},        {"over", TGT_OVER},
+	           {"into", TGT_INTO}};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(pr, map[i].w))
+			return map[i].bit;
+	return 0;
+}
+
 /* The subject of a verb group starting at token v. */
 static int is_rel_word(const dkg_tokens *t, size_t i)
 {
@@ -2076,21 +2094,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						if (p >= 0 && ex->ph[p].governed &&
 						    ex->ph[p].nactors && p != src) {
 							const char *pr = ex->ph[p].prep;
-							uint32_t bit =
-							    !strcmp(pr, "with")      ? TGT_WITH
-							    : !strcmp(pr, "against") ? TGT_AGAINST
-							    : !strcmp(pr, "to")      ? TGT_TO
-							    : !strcmp(pr, "on") ||
-							            !strcmp(pr, "upon")
-							        ? TGT_ON
-							    : !strcmp(pr, "for")  ? TGT_FOR
-							    : !strcmp(pr, "from") ? TGT_FROM
-							    : !strcmp(pr, "of")   ? TGT_OF
-							    : !strcmp(pr, "at")   ? TGT_AT
-							    : !strcmp(pr, "in")   ? TGT_IN
-							    : !strcmp(pr, "over") ? TGT_OVER
-							    : !strcmp(pr, "into") ? TGT_INTO
-							                          : 0;
+							uint32_t bit = prep_bit(pr);
 							if (bit & tg->target) {
 								tgt = p;
 								break;
@@ -2223,21 +2227,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					if (p >= 0 && p != src && ex->ph[p].governed &&
 					    ex->ph[p].nactors) {
 						const char *pr = ex->ph[p].prep;
-						if ((!strcmp(pr, "with") &&
-						     (tg->target & TGT_WITH)) ||
-						    (!strcmp(pr, "against") &&
-						     (tg->target & TGT_AGAINST)) ||
-						    (!strcmp(pr, "to") && (tg->target & TGT_TO)) ||
-						    (!strcmp(pr, "on") && (tg->target & TGT_ON)) ||
-						    (!strcmp(pr, "of") && (tg->target & TGT_OF)) ||
-						    (!strcmp(pr, "for") &&
-						     (tg->target & TGT_FOR)) ||
-						    (!strcmp(pr, "from") &&
-						     (tg->target & TGT_FROM)) ||
-						    (!strcmp(pr, "over") &&
-						     (tg->target & TGT_OVER)) ||
-						    (!strcmp(pr, "between") &&
-						     (tg->target & TGT_WITH))) {
+						if (prep_bit(pr) & tg->target) {
 							tgt = p;
 							break;
 						}
