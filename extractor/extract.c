@@ -1988,11 +1988,13 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		if (r->ts >= s + 1 && is_word(t, r->ts - 1, "to")) {
 			for (size_t q = 0; q < i; q++) {
 				trig *g = &ex->tr[q];
-				if ((g->t->comp == COMP_TO || g->noun) && g->te <= r->ts - 1 &&
+				if (g->t->comp == COMP_TO && !g->noun && g->te <= r->ts - 1 &&
 				    r->ts - 1 - g->te <= 6)
 					r->consumed = 1;
 			}
-			/* any other "to VERB" after a trigger is a purpose clause */
+			/* any other "to VERB" after a trigger is a purpose clause; after a
+			 * noun ("a rally to protest") it is the noun's complement, consumed
+			 * only if the noun makes an event (below) */
 			if (!r->consumed && i > 0)
 				r->subordinate = 1;
 		}
@@ -2288,6 +2290,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				return DKG_ENOMEM;
 			r->src_phrase = src;
 			r->tgt_phrase = tgt;
+			/* "his threat to deploy missiles": the noun's complement is its object */
+			if (r->noun && obj_e > obj_s)
+				for (size_t q = i + 1; q < ex->ntr; q++)
+					if (ex->tr[q].ts >= obj_s && ex->tr[q].ts < obj_e)
+						ex->tr[q].consumed = 1;
 			/* retraction: "backed away from his threat" withdraws that source's threat
 			 */
 			if (is_retreat_lemma(tg->lemma) && res->nevents > first_event) {
