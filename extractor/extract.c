@@ -1139,6 +1139,17 @@ static int coordinate(dkg_extractor *ex, size_t s, int p)
 	}
 }
 
+/* True when the capitalised words ending at token k follow a preposition
+ * ("in Lagos"): a place or a complement, not a subject. */
+static int after_preposition(const dkg_tokens *t, size_t s, size_t k)
+{
+	while (k > s && is_cap_word(t, k))
+		k--;
+	if (tok_cl(t, k, CL_DETS) && k > s)
+		k--;
+	return tok_cl(t, k, CL_PREPS);
+}
+
 /* True when the phrase's preposition follows a plain noun that is not part of
  * an actor phrase ("inhabitants of", "a missionary from"), at the start of the
  * clause. */
@@ -1203,7 +1214,8 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 		    (is_word(t, k, "i") || is_word(t, k, "we") || is_word(t, k, "you") ||
 		     is_word(t, k, "she") || is_word(t, k, "he") || is_word(t, k, "they") ||
 		     (k + 1 == v && is_cap_word(t, k) && !ex->form[k] && k > s &&
-		      !(t->tok[k].flags & DKG_TF_PARA) && ex->ph_at[k - 1] < 0)))
+		      !(t->tok[k].flags & DKG_TF_PARA) && ex->ph_at[k - 1] < 0 &&
+		      !after_preposition(t, s, k))))
 			return -1;
 		if (is_punct(t, k) &&
 		    (dkg_tok_norm(t, k)[0] == ',' || (t->tok[k].flags & DKG_TF_DASH))) {
