@@ -1963,7 +1963,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 	dkg_tokens *t = &ex->toks;
 	dkg_result *res = ex->res;
 	size_t first_event = res->nevents;
-	size_t sb, se, i;
+	size_t sb, se, i, before = 0;
 	if (e <= s)
 		return 0;
 	if (e - s > ex->opts.max_tokens) {
@@ -2012,7 +2012,9 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		}
 		if (r->noun && i > 0) {
 			trig *g = &ex->tr[i - 1];
-			if (!g->noun && r->ts >= g->te && r->ts - g->te <= 4) {
+			/* "retreated from his threat": the threat withdrawn stays an event */
+			if (!g->noun && r->ts >= g->te && r->ts - g->te <= 4 &&
+			    !is_retreat_lemma(g->t->lemma)) {
 				size_t q;
 				for (q = g->te; q < r->ts; q++)
 					if (is_punct(t, q) || tok_cl(t, q, CL_CLAUSE_STOP))
@@ -2297,6 +2299,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			else if (mod == DKG_MODALITY_POSSIBLE && hostile(code))
 				code =
 				    intent_code(code); /* "may halt mediation" holds out a threat */
+			before = res->nevents;         /* emit may decline (duplicate, limits) */
 			if (emit(ex, s, e, sb, se, r, src, tgt, code, obj_s, obj_e, neg, mod, coref,
 			         first_event) < 0)
 				return DKG_ENOMEM;
@@ -2309,35 +2312,35 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						ex->tr[q].consumed = 1;
 			/* retraction: "backed away from his threat" withdraws that source's threat
 			 */
-			if (is_retreat_lemma(tg->lemma) && res->nevents > first_event) {
-				dkg_event *ev = &res->events[res->nevents - 1];
-				size_t q;
-				int threat_word = 0;
-				for (q = r->te; q < e && q < r->te + 8; q++)
-					if (ex->form[q] && trigger_of(ex->lex, ex->form[q]) &&
-					    !strncmp(trigger_of(ex->lex, ex->form[q])->cameo, "13",
-					             2))
-						threat_word = 1;
-				(void)threat_word;
-				ev->retracts = -2; /* linked after the sentence */
-			}
+			if (is_retreat_lemma(tg->lemma) && res->nevents > before)
+				res->events[res->nevents - 1].retracts = -2; /* linked below */
 		}
-	/* link retractions to the source's latest threat in the document */
-	for (size_t k = first_event; k < res->nevents; k++) {
+	return 0;
+}
+
+/* Links each retraction of the document to the threat it withdraws: the same
+ * source's latest threat before it, else its first threat after it ("retreated
+ * from his threat" can open an article that reports the threat later). */
+static void link_retractions(dkg_result *res)
+{
+	for (size_t k = 0; k < res->nevents; k++) {
 		dkg_event *ev = &res->events[k];
+		int before = -1, after = -1;
 		if (ev->retracts != -2)
 			continue;
-		ev->retracts = -1;
-		for (size_t q = res->nevents; q-- > ex->doc_first_event;) {
+		for (size_t q = 0; q < res->nevents; q++) {
 			dkg_event *o = &res->events[q];
-			if (q != k && !strcmp(o->plover, "THREATEN") && o->nsources &&
-			    ev->nsources && !strcmp(o->sources[0]->id, ev->sources[0]->id)) {
-				ev->retracts = (int)q;
-				break;
-			}
+			if (q == k || strcmp(o->plover, "THREATEN") || !o->nsources ||
+			    !ev->nsources ||
+			    strcmp(person_key(o->sources[0]), person_key(ev->sources[0])))
+				continue;
+			if (q < k)
+				before = (int)q;
+			else if (after < 0)
+				after = (int)q;
 		}
+		ev->retracts = before >= 0 ? before : after;
 	}
-	return 0;
 }
 
 /* Skips a dateline ("NICE, France —") at the start of the text; sets ex->dateline. */
@@ -2471,6 +2474,7 @@ int dkg_extract(dkg_result **out, dkg_extractor *ex, const dkg_document *doc)
 		ex->res = NULL;
 		return DKG_ENOMEM;
 	}
+	link_retractions(res);
 	ex->res = NULL;
 	ex->doc = NULL;
 	*out = res;
