@@ -58,6 +58,9 @@ ask "its place is Kaliningrad" '
 ask "it is dated in the week before 14 November 2008" '
   ?e dip:ploverType "THREATEN" ; sem:hasTimeStamp ?d .
   FILTER(?d >= "2008-11-03"^^xsd:date && ?d <= "2008-11-09"^^xsd:date)'
+ask "the retreat withdraws a threat of the same person" '
+  ?r dip:retracts ?e ; dip:sourceActor ?a . ?e dip:ploverType "THREATEN" ; dip:sourceActor ?b .
+  ?a dip:countryCode "RUS" . ?b dip:countryCode "RUS" .'
 
 # how many of the coders' events are found, by PLOVER type (any of) and source country
 python3 - "$expected" >"$tmp/wanted" <<'PY'
