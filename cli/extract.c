@@ -588,10 +588,14 @@ int dkg_cmd_extract(int argc, char **argv)
 		dkg_lexicon_free(lex);
 		return DKG_EXIT_FAILED;
 	}
-	if (j.docs == 0 && (dctx.errors || inputs_failed || j.failed_docs)) {
+	if (j.docs == 0) {
+		/* empty or unreadable input: nothing was done, and an existing -o file
+		 * is left as it was */
 		dkg_output_abort(&j.out);
-		if (!quiet)
+		if (dctx.errors || inputs_failed || j.failed_docs)
 			dkg_cli_errorf("no document could be read; nothing written");
+		else
+			dkg_cli_errorf("the input holds no document; nothing written");
 		dkg_lexicon_free(lex);
 		return DKG_EXIT_FAILED;
 	}
