@@ -226,6 +226,34 @@ size_t dkg_ingest__utf8_repair(dkg_buf *out, const char *s, size_t len, int mark
 	return repairs;
 }
 
+int dkg_ingest__utf8_clean(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	while (p < end) {
+		uint64_t w;
+		size_t n;
+		/* eight ASCII bytes at a time: no high bit and no zero byte */
+		if (end - p >= 8) {
+			memcpy(&w, p, 8);
+			if (!(w & 0x8080808080808080ull) &&
+			    !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+				p += 8;
+				continue;
+			}
+		}
+		if (*p == 0)
+			return 0;
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (!(n = utf8_valid(p, (size_t)(end - p))))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
 size_t dkg_ingest__utf8_cut(const char *s, size_t len)
 {
 	size_t i = len;

@@ -88,6 +88,26 @@ typedef long (*dkg_ingest_read_fn)(char *buf, size_t cap, void *payload);
 int dkg_ingest__jsonl(dkg_ingest_ctx *ctx, const char *prefix, size_t prefix_len,
                       dkg_ingest_read_fn read_fn, void *read_payload);
 
+/* The members of a JSON Lines document that dkg reads; NULL when absent. */
+typedef struct dkg_jsonl_fields {
+	const char *id, *url, *title, *date, *text;
+	size_t id_len, url_len, title_len, date_len, text_len;
+} dkg_jsonl_fields;
+
+/*
+ * The fast path of the JSON Lines reader: checks that `line` (valid UTF-8)
+ * is one JSON object and reads its members. Returns 1 when it read them, 0
+ * when the line needs jansson (invalid JSON, no "text" string, escapes in a
+ * key, "\u0000", repeated members, deep nesting). Values point into `line`
+ * or into `scratch` (cleared first, reused across lines); an integer id is
+ * given in decimal and a value that is not a string counts as absent, as
+ * ingest_jsonl.c reads jansson's tree.
+ */
+int dkg_jsonl__fields(const char *line, size_t len, dkg_buf *scratch, dkg_jsonl_fields *out);
+
+/* Whether `len` bytes of `s` are valid UTF-8 with no NUL byte (nothing for utf8_repair to do). */
+int dkg_ingest__utf8_clean(const char *s, size_t len);
+
 /*
  * Reduces an HTML fragment (a feed's content:encoded or description) to
  * text, paragraphs separated by "\n", into `out`. Returns 0 or DKG_ENOMEM.
