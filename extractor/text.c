@@ -183,31 +183,21 @@ static inline int is_digit(unsigned char c)
 	return c < 0x80 && (ascii_class[c] & C_DIGIT);
 }
 
-/* Appends the lower-cased bytes of an all-ASCII token; -1 (nothing appended)
- * when it has a non-ASCII byte, for dkg_fold_append to do. */
-static int fold_ascii(dkg_buf *out, const char *s, size_t n)
-{
-	char *d;
-	size_t i;
-	if (dkg_buf_grow(out, out->len + n + 1) < 0)
-		return 0; /* oom is sticky: the caller sees it */
-	d = out->data + out->len;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80)
-			return -1;
-		d[i] = (char)((ascii_class[c] & C_UPPER) ? c + 32 : c);
-	}
-	out->len += n;
-	d[n] = '\0';
-	return 0;
-}
-
+/*
+ * Appends token [s, e) of `text`: its folded form (lower case; NFKC and case
+ * folding through utf8proc when it has a non-ASCII byte), without a final
+ * period on words, NUL-terminated, and the hash of that form. ASCII tokens,
+ * nearly all of them, are folded and hashed in one pass with one growth of
+ * the buffer.
+ */
 static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
                       uint8_t type, uint8_t flags)
 {
+	const unsigned char *src = (const unsigned char *)text + s;
+	size_t n = e - s, before = t->norm.len, k, nl;
 	dkg_token *tok;
-	size_t before;
+	char *d;
+	uint64_t h = DKG_HASH_INIT;
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 256;
 		dkg_token *p = dkg_realloc(t->tok, cap * sizeof *p);
@@ -216,28 +206,46 @@ static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, si
 		t->tok = p;
 		t->cap = cap;
 	}
-	tok = &t->tok[t->n];
+	if (dkg_buf_grow(&t->norm, before + n + 2) < 0)
+		return DKG_ENOMEM;
+	d = t->norm.data + before;
+	for (k = 0; k < n; k++) {
+		unsigned c = src[k];
+		if (c >= 0x80)
+			break;
+		c = (ascii_class[c] & C_UPPER) ? c + 32 : c;
+		d[k] = (char)c;
+		h = (h ^ c) * 0x100000001b3ULL;
+	}
+	if (k == n) {
+		nl = n;
+		t->norm.len = before + n;
+	} else {
+		dkg_fold_append(&t->norm, text + s, n);
+		if (t->norm.oom || dkg_buf_grow(&t->norm, t->norm.len + 2) < 0)
+			return DKG_ENOMEM;
+		d = t->norm.data + before;
+		nl = t->norm.len - before;
+		h = dkg_hash(DKG_HASH_INIT, d, nl);
+	}
+	/* a token's folded form never keeps a final period: "Mr." matches "mr" */
+	if (nl > 1 && d[nl - 1] == '.' && type == DKG_TOK_WORD) {
+		nl--;
+		h = dkg_hash(DKG_HASH_INIT, d, nl);
+	}
+	tok = &t->tok[t->n++];
 	tok->start = (uint32_t)(base + s);
 	tok->end = (uint32_t)(base + e);
 	tok->type = type;
 	tok->flags = flags;
 	tok->cls = 0;
-	before = t->norm.len;
 	tok->norm = (uint32_t)before;
-	if (fold_ascii(&t->norm, text + s, e - s) < 0)
-		dkg_fold_append(&t->norm, text + s, e - s);
-	/* a token's folded form never keeps a final period: "Mr." matches "mr" */
-	if (t->norm.len > before + 1 && t->norm.data[t->norm.len - 1] == '.' &&
-	    type == DKG_TOK_WORD)
-		t->norm.len--;
-	tok->nlen = (uint32_t)(t->norm.len - before);
-	tok->hash = dkg_hash(DKG_HASH_INIT, t->norm.data + before, tok->nlen);
+	tok->nlen = (uint32_t)nl;
+	tok->hash = h;
 	/* the NUL that ends the folded form (over a trimmed final period) */
-	if (t->norm.oom || dkg_buf_grow(&t->norm, t->norm.len + 1) < 0)
-		return DKG_ENOMEM;
-	t->norm.data[t->norm.len++] = '\0';
+	d[nl] = '\0';
+	t->norm.len = before + nl + 1;
 	t->norm.data[t->norm.len] = '\0';
-	t->n++;
 	return DKG_OK;
 }
 

@@ -242,14 +242,3 @@ void dkg_arena_free(dkg_arena *a)
 	a->head = NULL;
 	a->oom = 0;
 }
-
-uint64_t dkg_hash(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}

@@ -69,6 +69,14 @@ void dkg_arena_free(dkg_arena *a);
 
 /* FNV-1a 64-bit, chainable: pass the previous value as `h` (start with DKG_HASH_INIT). */
 #define DKG_HASH_INIT 0xcbf29ce484222325ULL
-uint64_t dkg_hash(uint64_t h, const void *data, size_t len);
+static inline uint64_t dkg_hash(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
 
 #endif
