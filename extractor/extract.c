@@ -662,7 +662,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		const char *w = dkg_tok_norm(t, j);
 		const lex_form *f = ex->form[j];
 		size_t n = f ? ex->span[j] : 1;
-		if (!saw_content && in_list(w, DETS)) {
+		if (!saw_content && tok_cl(t, j, CL_DETS)) {
 			saw_det = 1;
 			j++;
 			continue;
@@ -765,7 +765,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			j += n;
 			break;
 		}
-		if (in_list(w, MODIFIERS) && !f) {
+		if (tok_cl(t, j, CL_MODIFIERS) && !f) {
 			j++;
 			continue;
 		}
@@ -1317,10 +1317,10 @@ static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int
 		} else if (!strcmp(w, "to")) {
 			if (k == v)
 				*infinitive = 1;
-		} else if (in_list(w, AUX_BE)) {
+		} else if (tok_cl(t, k - 1, CL_AUX_BE)) {
 			if (k == v || (k + 1 == v && tok_cl(t, k, CL_ADVERBS)))
 				*passive = 1;
-		} else if (in_list(w, AUX) || in_list(w, ADVERBS) ||
+		} else if (tok_cl(t, k - 1, CL_AUX | CL_ADVERBS) ||
 		           (strlen(w) > 4 && !strcmp(w + strlen(w) - 2, "ly") &&
 		            !ex->form[k - 1])) {
 			/* part of the group */
@@ -1869,7 +1869,7 @@ static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src, co
 		}
 		if (w[0] == ';' || w[0] == '.' || is_rel_word(t, k) ||
 		    (w[0] == ',' && k + 1 < e && tok_cl(t, k + 1, CL_REPORTING)) ||
-		    in_list(w, REPORTING) || is_word(t, k, "but") || is_word(t, k, "while"))
+		    tok_cl(t, k, CL_REPORTING) || is_word(t, k, "but") || is_word(t, k, "while"))
 			break;
 	}
 	return -1;
@@ -1932,7 +1932,7 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 	for (k = r->ts; k > s;) {
 		k--;
 		w = dkg_tok_norm(t, k);
-		if (is_rel_word(t, k) || in_list(w, SUBORDINATORS_LIST)) {
+		if (is_rel_word(t, k) || tok_cl(t, k, CL_SUBORDINATORS_LIST)) {
 			r->subordinate = 1;
 			return;
 		}
@@ -2198,7 +2198,6 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						 * the noun: "X imposed sanctions", "X would hold
 						 * talks" */
 						size_t g = k - 1;
-						const char *gw;
 						for (int n = 0;
 						     n < 3 && g > s &&
 						     (tok_cl(t, g, CL_DETS) ||
@@ -2214,11 +2213,10 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						    (is_word(t, g, "up") || is_word(t, g, "out") ||
 						     is_word(t, g, "down") || is_word(t, g, "off")))
 							g--;
-						gw = dkg_tok_norm(t, g);
 						int ok =
 						    !is_punct(t, g) && ex->ph_at[g] < 0 &&
-						    !in_list(gw, CLAUSE_STOP) &&
-						    !in_list(gw, PREPS) && !in_list(gw, DETS) &&
+						    !tok_cl(t, g,
+						            CL_CLAUSE_STOP | CL_PREPS | CL_DETS) &&
 						    !is_word(t, g, "and") && !is_word(t, g, "or");
 						if (ok && tg->nlight) {
 							ok = 0;
