@@ -127,6 +127,24 @@ typedef struct node {
 	raptor_term *term;
 } node;
 
+/*
+ * In N-Triples and N-Quads a subject comes back in some fifteen lines and a
+ * predicate or class in thousands, and Raptor escapes every byte of every
+ * term through a function call. The writer keeps what Raptor wrote for each
+ * short term in a direct-mapped table keyed by the term's full content, and
+ * writes those bytes again when the same term comes back: every byte still
+ * comes from raptor_term_escaped_write with the N-Triples flags, only not
+ * twice for the same term.
+ */
+#define MEMO_SLOTS   4096 /* a power of two */
+#define MEMO_MAX_KEY 512  /* longer terms (sentences) are always written by Raptor */
+
+typedef struct memo_slot {
+	uint64_t hash;
+	char *data; /* key bytes, then the term as Raptor wrote it */
+	uint32_t klen, olen;
+} memo_slot;
+
 struct dkg_writer {
 	dkg_rdf_format format;
 	dkg_write_fn write;
@@ -166,6 +184,10 @@ struct dkg_writer {
 
 	/* code point offset at byte offset `cp_byte` of the current document */
 	size_t cp_byte, cp_count;
+
+	/* N-Triples and N-Quads: the bytes Raptor wrote for recent short terms */
+	memo_slot *memo;
+	dkg_buf key; /* scratch: the key of a term */
 };
 
 int dkg_rdf_format_from_name(dkg_rdf_format *out, const char *name)
@@ -297,6 +319,91 @@ static raptor_term *iri_term(dkg_writer *w, const char *s, size_t n)
 	return raptor_new_term_from_counted_uri_string(w->world, (const unsigned char *)s, n);
 }
 
+/* The key of a term: its kind, its string, and a literal's datatype and language. */
+static int memo_key(dkg_writer *w, const raptor_term *t)
+{
+	dkg_buf *k = &w->key;
+	size_t n;
+	const unsigned char *str;
+	k->len = 0;
+	switch (t->type) {
+	case RAPTOR_TERM_TYPE_URI:
+		str = raptor_uri_as_counted_string(t->value.uri, &n);
+		dkg_buf_putc(k, 'U');
+		dkg_buf_put(k, (const char *)str, n);
+		break;
+	case RAPTOR_TERM_TYPE_LITERAL:
+		if (t->value.literal.string_len > MEMO_MAX_KEY)
+			return -1;
+		dkg_buf_putc(k, 'L');
+		dkg_buf_put(k, (const char *)t->value.literal.string, t->value.literal.string_len);
+		dkg_buf_putc(k, '\0');
+		if (t->value.literal.datatype) {
+			str = raptor_uri_as_counted_string(t->value.literal.datatype, &n);
+			dkg_buf_put(k, (const char *)str, n);
+		}
+		dkg_buf_putc(k, '\0');
+		if (t->value.literal.language)
+			dkg_buf_put(k, (const char *)t->value.literal.language,
+			            t->value.literal.language_len);
+		break;
+	default:
+		return -1;
+	}
+	return k->oom || k->len > MEMO_MAX_KEY ? -1 : 0;
+}
+
+/* Writes a term as Raptor writes it in N-Triples, from the memo when it is there. */
+static int put_term(dkg_writer *w, const raptor_term *t)
+{
+	memo_slot *m;
+	uint64_t h;
+	size_t before = w->out.len;
+	char *data;
+	if (!w->memo || memo_key(w, t) < 0)
+		return raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios);
+	h = dkg_hash(DKG_HASH_INIT, w->key.data, w->key.len);
+	m = &w->memo[h & (MEMO_SLOTS - 1)];
+	if (m->data && m->hash == h && m->klen == w->key.len &&
+	    !memcmp(m->data, w->key.data, w->key.len)) {
+		dkg_buf_put(&w->out, m->data + m->klen, m->olen);
+		return 0;
+	}
+	if (raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios) ||
+	    w->out.oom)
+		return 1;
+	if (!(data = dkg_malloc(w->key.len + (w->out.len - before))))
+		return 0; /* written all the same, only not remembered */
+	memcpy(data, w->key.data, w->key.len);
+	memcpy(data + w->key.len, w->out.data + before, w->out.len - before);
+	dkg_free(m->data);
+	m->data = data;
+	m->hash = h;
+	m->klen = (uint32_t)w->key.len;
+	m->olen = (uint32_t)(w->out.len - before);
+	return 0;
+}
+
+/* One N-Triples or N-Quads line, laid out as raptor_statement_ntriples_write does. */
+static int put_statement(dkg_writer *w, const raptor_statement *st)
+{
+	if (put_term(w, st->subject))
+		return 1;
+	dkg_buf_putc(&w->out, ' ');
+	if (put_term(w, st->predicate))
+		return 1;
+	dkg_buf_putc(&w->out, ' ');
+	if (put_term(w, st->object))
+		return 1;
+	if (w->format == DKG_RDF_NQUADS && st->graph) {
+		dkg_buf_putc(&w->out, ' ');
+		if (put_term(w, st->graph))
+			return 1;
+	}
+	dkg_buf_put(&w->out, " .\n", 3);
+	return 0;
+}
+
 static int emit(dkg_writer *w, raptor_term *s, int p, raptor_term *o)
 {
 	raptor_statement st;
@@ -309,7 +416,9 @@ static int emit(dkg_writer *w, raptor_term *s, int p, raptor_term *o)
 	st.predicate = w->t[p];
 	st.object = o;
 	st.graph = w->graph;
-	if (raptor_serializer_serialize_statement(w->ser, &st) || w->raptor_failed)
+	if ((w->memo ? put_statement(w, &st)
+	             : raptor_serializer_serialize_statement(w->ser, &st)) ||
+	    w->raptor_failed)
 		return fail(w, DKG_EIO);
 	if (w->out.oom)
 		return fail(w, DKG_ENOMEM);
@@ -1050,6 +1159,11 @@ void dkg_writer_free(dkg_writer *w)
 	dkg_buf_free(&w->out);
 	dkg_buf_free(&w->iri);
 	dkg_buf_free(&w->lit);
+	dkg_buf_free(&w->key);
+	if (w->memo)
+		for (i = 0; i < MEMO_SLOTS; i++)
+			dkg_free(w->memo[i].data);
+	dkg_free(w->memo);
 	dkg_free(w);
 }
 
@@ -1072,7 +1186,7 @@ int dkg_writer_new(dkg_writer **out, const dkg_writer_options *opts, dkg_write_f
 		return DKG_EINVAL;
 	if (!(w = dkg_calloc(1, sizeof *w)))
 		return DKG_ENOMEM;
-	w->out = w->iri = w->lit = init;
+	w->out = w->iri = w->lit = w->key = init;
 	w->format = opts->format;
 	w->write = write;
 	w->payload = payload;
@@ -1112,6 +1226,9 @@ int dkg_writer_new(dkg_writer **out, const dkg_writer_options *opts, dkg_write_f
 	if (dkg_cameo_count() && !(w->klasses = dkg_calloc(dkg_cameo_count(), sizeof *w->klasses)))
 		goto fail;
 	w->nklasses = dkg_cameo_count();
+	if ((w->format == DKG_RDF_NTRIPLES || w->format == DKG_RDF_NQUADS) &&
+	    !(w->memo = dkg_calloc(MEMO_SLOTS, sizeof *w->memo)))
+		goto fail;
 	w->scratch.world = w->world;
 	w->scratch.usage = 1;
 	w->scratch.type = RAPTOR_TERM_TYPE_LITERAL;
