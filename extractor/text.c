@@ -73,7 +73,8 @@ int dkg_is_abbreviation(const char *norm, size_t len)
 	if (len == 0 || len > 6)
 		return 0;
 	for (i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-		if (strlen(abbreviations[i]) == len && !memcmp(abbreviations[i], norm, len))
+		if (abbreviations[i][0] == norm[0] && strlen(abbreviations[i]) == len &&
+		    !memcmp(abbreviations[i], norm, len))
 			return 1;
 	return 0;
 }
@@ -184,6 +185,57 @@ static inline int is_digit(unsigned char c)
 }
 
 /*
+ * Folding a non-ASCII token through utf8proc costs some 2,000 instructions,
+ * and such tokens repeat: curly quotes, dashes, names with diacritics. The
+ * folded form of recent ones is kept in a direct-mapped table keyed by the
+ * token's bytes; what it holds is exactly what utf8proc gave.
+ */
+#define FOLD_SLOTS   256 /* a power of two */
+#define FOLD_MAX     48  /* longer tokens are always folded afresh */
+#define FOLD_MAX_OUT 96
+
+struct dkg_fold_memo {
+	struct {
+		uint64_t hash;
+		uint8_t klen, olen;
+		char key[FOLD_MAX], out[FOLD_MAX_OUT];
+	} slot[FOLD_SLOTS];
+};
+
+/* Appends the folded form of a non-ASCII token to t->norm, through the memo. */
+static void fold_token(dkg_tokens *t, const char *s, size_t n)
+{
+	uint64_t h;
+	size_t before = t->norm.len, olen;
+	dkg_fold_memo *m = t->memo;
+	if (n > FOLD_MAX) {
+		dkg_fold_append(&t->norm, s, n);
+		return;
+	}
+	if (!m && !(m = t->memo = dkg_calloc(1, sizeof *m))) {
+		dkg_fold_append(&t->norm, s, n);
+		return;
+	}
+	h = dkg_hash(DKG_HASH_INIT, s, n);
+	{
+		size_t k = h & (FOLD_SLOTS - 1);
+		if (m->slot[k].hash == h && m->slot[k].klen == n && !memcmp(m->slot[k].key, s, n)) {
+			dkg_buf_put(&t->norm, m->slot[k].out, m->slot[k].olen);
+			return;
+		}
+		dkg_fold_append(&t->norm, s, n);
+		olen = t->norm.len - before;
+		if (t->norm.oom || olen > FOLD_MAX_OUT)
+			return;
+		m->slot[k].hash = h;
+		m->slot[k].klen = (uint8_t)n;
+		m->slot[k].olen = (uint8_t)olen;
+		memcpy(m->slot[k].key, s, n);
+		memcpy(m->slot[k].out, t->norm.data + before, olen);
+	}
+}
+
+/*
  * Appends token [s, e) of `text`: its folded form (lower case; NFKC and case
  * folding through utf8proc when it has a non-ASCII byte), without a final
  * period on words, NUL-terminated, and the hash of that form. ASCII tokens,
@@ -206,7 +258,7 @@ static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, si
 		t->tok = p;
 		t->cap = cap;
 	}
-	if (dkg_buf_grow(&t->norm, before + n + 2) < 0)
+	if (before + n + 2 >= t->norm.cap && dkg_buf_grow(&t->norm, before + n + 2) < 0)
 		return DKG_ENOMEM;
 	d = t->norm.data + before;
 	for (k = 0; k < n; k++) {
@@ -221,7 +273,7 @@ static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, si
 		nl = n;
 		t->norm.len = before + n;
 	} else {
-		dkg_fold_append(&t->norm, text + s, n);
+		fold_token(t, text + s, n);
 		if (t->norm.oom || dkg_buf_grow(&t->norm, t->norm.len + 2) < 0)
 			return DKG_ENOMEM;
 		d = t->norm.data + before;
@@ -428,6 +480,8 @@ void dkg_tokens_free(dkg_tokens *t)
 	t->tok = NULL;
 	t->n = t->cap = 0;
 	dkg_buf_free(&t->norm);
+	dkg_free(t->memo);
+	t->memo = NULL;
 }
 
 static const char *const starters[] = {"the", "he",  "she",   "it",  "they", "we",    "in",

@@ -30,10 +30,13 @@ typedef struct dkg_token {
 	uint16_t cls; /* closed-class lists holding the word, set by the extractor */
 } dkg_token;
 
+typedef struct dkg_fold_memo dkg_fold_memo;
+
 typedef struct dkg_tokens {
 	dkg_token *tok;
 	size_t n, cap;
-	dkg_buf norm; /* folded forms, NUL-separated */
+	dkg_buf norm;        /* folded forms, NUL-separated */
+	dkg_fold_memo *memo; /* folded forms of recent non-ASCII tokens (kept across clears) */
 } dkg_tokens;
 
 /* Folds `n` bytes of UTF-8 for matching (NFKC, case fold, marks removed, curly

@@ -267,14 +267,50 @@ static void test_empty(void)
 	dkg_tokens_free(&t);
 }
 
+/* Non-ASCII tokens are folded once and then read from a memo: the memo must
+ * give what utf8proc gives, across clears and for many distinct tokens. */
+static void test_fold_memo(void)
+{
+	dkg_tokens t = {0};
+	char buf[64];
+	tokenize(&t, "Erdo\xc4\x9f\x61n \xe2\x80\x9cSa\xc3\xaf"
+	             "d\xe2\x80\x9d Erdo\xc4\x9f\x61n "
+	             "Russia\xe2\x80\x99s \xe2\x80\x94 \xef\xac\x81nal ERDO\xc4\x9e\x41N");
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 0), "erdogan");
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 4), "erdogan");
+	CU_ASSERT_EQUAL(t.tok[0].hash, t.tok[4].hash);
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 2), "said");
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 6), "'s");    /* curly apostrophe folds to ASCII */
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 8), "final"); /* NFKC: the fi ligature */
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 9), "erdogan");
+	/* again after a clear, and after many other tokens have taken the slots */
+	for (int i = 0; i < 2000; i++) {
+		snprintf(buf, sizeof buf, "\xc3\xa9l\xc3\xa8ve%d", i);
+		tokenize(&t, buf);
+		CU_ASSERT_EQUAL(t.n, 1);
+		CU_ASSERT(!strncmp(dkg_tok_norm(&t, 0), "eleve", 5));
+		CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 0) + 5, buf + 7);
+	}
+	tokenize(&t, "Erdo\xc4\x9f\x61n");
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 0), "erdogan");
+	CU_ASSERT_STRING_EQUAL(fold("Erdo\xc4\x9f\x61n"), "erdogan");
+	dkg_tokens_free(&t);
+}
+
 int dkg_test_register(void)
 {
-	static CU_TestInfo tests[] = {
-	    {"titles", test_titles},     {"dotted acronyms", test_dotted_acronyms},
-	    {"initials", test_initials}, {"quotes and possessives", test_quotes_and_possessives},
-	    {"clitics", test_clitics},   {"dashes", test_dashes},
-	    {"hyphens", test_hyphens},   {"numbers", test_numbers},
-	    {"folding", test_folding},   {"sentences", test_sentences},
-	    {"empty", test_empty},       CU_TEST_INFO_NULL};
+	static CU_TestInfo tests[] = {{"titles", test_titles},
+	                              {"dotted acronyms", test_dotted_acronyms},
+	                              {"initials", test_initials},
+	                              {"quotes and possessives", test_quotes_and_possessives},
+	                              {"clitics", test_clitics},
+	                              {"dashes", test_dashes},
+	                              {"hyphens", test_hyphens},
+	                              {"numbers", test_numbers},
+	                              {"folding", test_folding},
+	                              {"sentences", test_sentences},
+	                              {"empty", test_empty},
+	                              {"fold memo", test_fold_memo},
+	                              CU_TEST_INFO_NULL};
 	return dkg_test_add_suite("text", tests);
 }
