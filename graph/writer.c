@@ -187,7 +187,7 @@ struct dkg_writer {
 
 	/* N-Triples and N-Quads: the bytes Raptor wrote for recent short terms */
 	memo_slot *memo;
-	dkg_buf key; /* scratch: the key of a term */
+	size_t hint_subject, hint_graph; /* the slots of the last subject and graph */
 };
 
 int dkg_rdf_format_from_name(dkg_rdf_format *out, const char *name)
@@ -319,85 +319,141 @@ static raptor_term *iri_term(dkg_writer *w, const char *s, size_t n)
 	return raptor_new_term_from_counted_uri_string(w->world, (const unsigned char *)s, n);
 }
 
-/* The key of a term: its kind, its string, and a literal's datatype and language. */
-static int memo_key(dkg_writer *w, const raptor_term *t)
+/* The parts of a term's memo key: its kind, its string, and a literal's datatype and language. */
+typedef struct memo_key {
+	char tag;
+	const unsigned char *part[3];
+	size_t len[3], total;
+	uint64_t hash;
+} memo_key;
+
+/*
+ * Fills the key of a term; -1 when the term is not remembered (a blank node,
+ * a long literal). IRIs differ in their ends (".../event-9f3a..."), so their
+ * hash reads the length and the last 24 bytes only; the memo compares whole
+ * keys all the same.
+ */
+static int memo_key_of(const raptor_term *t, memo_key *k)
 {
-	dkg_buf *k = &w->key;
-	size_t n;
-	const unsigned char *str;
-	k->len = 0;
-	switch (t->type) {
-	case RAPTOR_TERM_TYPE_URI:
-		str = raptor_uri_as_counted_string(t->value.uri, &n);
-		dkg_buf_putc(k, 'U');
-		dkg_buf_put(k, (const char *)str, n);
-		break;
-	case RAPTOR_TERM_TYPE_LITERAL:
-		if (t->value.literal.string_len > MEMO_MAX_KEY)
+	static const unsigned char nul = 0;
+	memset(k, 0, sizeof *k);
+	if (t->type == RAPTOR_TERM_TYPE_URI) {
+		k->tag = 'U';
+		k->part[0] = raptor_uri_as_counted_string(t->value.uri, &k->len[0]);
+		k->total = 1 + k->len[0];
+		if (!k->part[0] || k->total > MEMO_MAX_KEY)
 			return -1;
-		dkg_buf_putc(k, 'L');
-		dkg_buf_put(k, (const char *)t->value.literal.string, t->value.literal.string_len);
-		dkg_buf_putc(k, '\0');
-		if (t->value.literal.datatype) {
-			str = raptor_uri_as_counted_string(t->value.literal.datatype, &n);
-			dkg_buf_put(k, (const char *)str, n);
-		}
-		dkg_buf_putc(k, '\0');
-		if (t->value.literal.language)
-			dkg_buf_put(k, (const char *)t->value.literal.language,
-			            t->value.literal.language_len);
-		break;
-	default:
-		return -1;
+		size_t tail = k->len[0] < 24 ? k->len[0] : 24;
+		k->hash = dkg_hash(DKG_HASH_INIT ^ k->len[0], k->part[0] + k->len[0] - tail, tail);
+		return 0;
 	}
-	return k->oom || k->len > MEMO_MAX_KEY ? -1 : 0;
+	if (t->type != RAPTOR_TERM_TYPE_LITERAL || t->value.literal.string_len > MEMO_MAX_KEY)
+		return -1;
+	k->tag = 'L';
+	k->part[0] = t->value.literal.string ? t->value.literal.string : &nul;
+	k->len[0] = t->value.literal.string_len;
+	if (t->value.literal.datatype) {
+		k->part[1] = raptor_uri_as_counted_string(t->value.literal.datatype, &k->len[1]);
+		if (!k->part[1])
+			return -1;
+	}
+	k->part[2] = t->value.literal.language;
+	k->len[2] = t->value.literal.language ? t->value.literal.language_len : 0;
+	k->total = 1 + k->len[0] + 1 + k->len[1] + 1 + k->len[2];
+	if (k->total > MEMO_MAX_KEY)
+		return -1;
+	k->hash = dkg_hash(DKG_HASH_INIT ^ 'L', k->part[0], k->len[0]);
+	k->hash = dkg_hash(k->hash ^ k->len[1], k->part[1], k->len[1]);
+	k->hash = dkg_hash(k->hash ^ k->len[2], k->part[2], k->len[2]);
+	return 0;
 }
 
-/* Writes a term as Raptor writes it in N-Triples, from the memo when it is there. */
-static int put_term(dkg_writer *w, const raptor_term *t)
+/* Whether slot m holds key k: the stored key is tag, part 0, and for literals NUL, part 1, NUL,
+ * part 2. */
+static int memo_holds(const memo_slot *m, const memo_key *k)
+{
+	const char *d = m->data;
+	if (!d || m->klen != k->total || d[0] != k->tag || memcmp(d + 1, k->part[0], k->len[0]))
+		return 0;
+	if (k->tag == 'U')
+		return 1;
+	d += 1 + k->len[0];
+	if (*d++ || (k->len[1] && memcmp(d, k->part[1], k->len[1])))
+		return 0;
+	d += k->len[1];
+	return !*d++ && (!k->len[2] || !memcmp(d, k->part[2], k->len[2]));
+}
+
+/*
+ * Writes a term as Raptor writes it in N-Triples, from the memo when it is
+ * there. *hint is the slot the same position used last time (a subject comes
+ * back line after line): it is tried before hashing.
+ */
+static int put_term(dkg_writer *w, const raptor_term *t, size_t *hint)
 {
 	memo_slot *m;
-	uint64_t h;
-	size_t before = w->out.len;
+	memo_key k;
+	size_t before = w->out.len, olen;
 	char *data;
-	if (!w->memo || memo_key(w, t) < 0)
+	if (memo_key_of(t, &k) < 0)
 		return raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios);
-	h = dkg_hash(DKG_HASH_INIT, w->key.data, w->key.len);
-	m = &w->memo[h & (MEMO_SLOTS - 1)];
-	if (m->data && m->hash == h && m->klen == w->key.len &&
-	    !memcmp(m->data, w->key.data, w->key.len)) {
+	if (hint && memo_holds(&w->memo[*hint], &k)) {
+		m = &w->memo[*hint];
+		dkg_buf_put(&w->out, m->data + m->klen, m->olen);
+		return 0;
+	}
+	m = &w->memo[k.hash & (MEMO_SLOTS - 1)];
+	if (hint)
+		*hint = (size_t)(m - w->memo);
+	if (m->hash == k.hash && memo_holds(m, &k)) {
 		dkg_buf_put(&w->out, m->data + m->klen, m->olen);
 		return 0;
 	}
 	if (raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios) ||
 	    w->out.oom)
 		return 1;
-	if (!(data = dkg_malloc(w->key.len + (w->out.len - before))))
+	olen = w->out.len - before;
+	if (!(data = dkg_malloc(k.total + olen)))
 		return 0; /* written all the same, only not remembered */
-	memcpy(data, w->key.data, w->key.len);
-	memcpy(data + w->key.len, w->out.data + before, w->out.len - before);
+	{
+		char *d = data;
+		*d++ = k.tag;
+		memcpy(d, k.part[0], k.len[0]);
+		d += k.len[0];
+		if (k.tag == 'L') {
+			*d++ = '\0';
+			if (k.len[1])
+				memcpy(d, k.part[1], k.len[1]);
+			d += k.len[1];
+			*d++ = '\0';
+			if (k.len[2])
+				memcpy(d, k.part[2], k.len[2]);
+			d += k.len[2];
+		}
+		memcpy(d, w->out.data + before, olen);
+	}
 	dkg_free(m->data);
 	m->data = data;
-	m->hash = h;
-	m->klen = (uint32_t)w->key.len;
-	m->olen = (uint32_t)(w->out.len - before);
+	m->hash = k.hash;
+	m->klen = (uint32_t)k.total;
+	m->olen = (uint32_t)olen;
 	return 0;
 }
 
 /* One N-Triples or N-Quads line, laid out as raptor_statement_ntriples_write does. */
 static int put_statement(dkg_writer *w, const raptor_statement *st)
 {
-	if (put_term(w, st->subject))
+	if (put_term(w, st->subject, &w->hint_subject))
 		return 1;
 	dkg_buf_putc(&w->out, ' ');
-	if (put_term(w, st->predicate))
+	if (put_term(w, st->predicate, NULL))
 		return 1;
 	dkg_buf_putc(&w->out, ' ');
-	if (put_term(w, st->object))
+	if (put_term(w, st->object, NULL))
 		return 1;
 	if (w->format == DKG_RDF_NQUADS && st->graph) {
 		dkg_buf_putc(&w->out, ' ');
-		if (put_term(w, st->graph))
+		if (put_term(w, st->graph, &w->hint_graph))
 			return 1;
 	}
 	dkg_buf_put(&w->out, " .\n", 3);
@@ -1159,7 +1215,6 @@ void dkg_writer_free(dkg_writer *w)
 	dkg_buf_free(&w->out);
 	dkg_buf_free(&w->iri);
 	dkg_buf_free(&w->lit);
-	dkg_buf_free(&w->key);
 	if (w->memo)
 		for (i = 0; i < MEMO_SLOTS; i++)
 			dkg_free(w->memo[i].data);
@@ -1186,7 +1241,7 @@ int dkg_writer_new(dkg_writer **out, const dkg_writer_options *opts, dkg_write_f
 		return DKG_EINVAL;
 	if (!(w = dkg_calloc(1, sizeof *w)))
 		return DKG_ENOMEM;
-	w->out = w->iri = w->lit = w->key = init;
+	w->out = w->iri = w->lit = init;
 	w->format = opts->format;
 	w->write = write;
 	w->payload = payload;
