@@ -83,10 +83,17 @@ static const char *const months[] = {"january",   "february", "march",    "april
 static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                          "jul", "aug", "sep", "oct", "nov", "dec"};
 
+/* String equality with the first letter tested inline: most words a date
+ * expression is tested against fail there, without a call. */
+static inline int eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && !strcmp(a, b);
+}
+
 static int word_index(const char *w, const char *const *list, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (!strcmp(w, list[i]))
+		if (eq(w, list[i]))
 			return i;
 	return -1;
 }
@@ -103,7 +110,7 @@ static int month_of(const char *w, int capitalised)
 	i = word_index(w, month_abbr, 12);
 	if (i >= 0 && i != 4 && capitalised)
 		return i + 1;
-	if (!strcmp(w, "sept") && capitalised)
+	if (eq(w, "sept") && capitalised)
 		return 9;
 	return -1;
 }
@@ -115,9 +122,9 @@ static int number_word(const char *w)
 	int i = word_index(w, nums, 11);
 	if (i >= 0)
 		return i;
-	if (!strcmp(w, "a") || !strcmp(w, "an"))
+	if (eq(w, "a") || eq(w, "an"))
 		return 1;
-	if (!strcmp(w, "several") || !strcmp(w, "few"))
+	if (eq(w, "several") || eq(w, "few"))
 		return 3;
 	if (w[0] >= '0' && w[0] <= '9' && strlen(w) <= 3)
 		return atoi(w);
@@ -148,13 +155,13 @@ static void season_range(dkg_date_expr *x, int y, int season)
 
 static int season_of(const char *w)
 {
-	if (!strcmp(w, "spring"))
+	if (eq(w, "spring"))
 		return 0;
-	if (!strcmp(w, "summer"))
+	if (eq(w, "summer"))
 		return 1;
-	if (!strcmp(w, "autumn") || !strcmp(w, "fall"))
+	if (eq(w, "autumn") || eq(w, "fall"))
 		return 2;
-	if (!strcmp(w, "winter"))
+	if (eq(w, "winter"))
 		return 3;
 	return -1;
 }
@@ -227,7 +234,7 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 			} else {
 				month_range(x, y, mo);
 				/* "in June or July": one range over both months */
-				if (j + 1 < e && !strcmp(dkg_tok_norm(t, j), "or")) {
+				if (j + 1 < e && eq(dkg_tok_norm(t, j), "or")) {
 					int m2 = month_of(dkg_tok_norm(t, j + 1),
 					                  t->tok[j + 1].flags & DKG_TF_CAP);
 					if (m2 > mo) {
@@ -246,60 +253,57 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 		if ((k = word_index(w, weekdays, 7)) >= 0 && cap) {
 			long day;
 			int delta;
-			int fwd = future || !strcmp(prev, "next") || !strcmp(prev, "coming");
-			if (!strcmp(prev, "last") || !strcmp(prev, "next") || !strcmp(prev, "this"))
+			int fwd = future || eq(prev, "next") || eq(prev, "coming");
+			if (eq(prev, "last") || eq(prev, "next") || eq(prev, "this"))
 				x->tok_start = i - 1;
 			delta = k - weekday(anchor);
 			if (fwd)
 				day = anchor + (delta > 0 ? delta : delta + 7);
 			else
 				day = anchor + (delta <= 0 ? delta : delta - 7);
-			if (!strcmp(prev, "last") && day == anchor)
+			if (eq(prev, "last") && day == anchor)
 				day -= 7;
 			set_range(x, day, day, DKG_GRAIN_DAY);
 			n++;
 			continue;
 		}
-		if (!strcmp(w, "today") || !strcmp(w, "tonight")) {
+		if (eq(w, "today") || eq(w, "tonight")) {
 			set_range(x, anchor, anchor, DKG_GRAIN_DAY);
 			n++;
 			continue;
 		}
-		if (!strcmp(w, "yesterday")) {
+		if (eq(w, "yesterday")) {
 			set_range(x, anchor - 1, anchor - 1, DKG_GRAIN_DAY);
 			n++;
 			continue;
 		}
-		if (!strcmp(w, "tomorrow")) {
+		if (eq(w, "tomorrow")) {
 			set_range(x, anchor + 1, anchor + 1, DKG_GRAIN_DAY);
 			n++;
 			continue;
 		}
-		if (!strcmp(w, "last") || !strcmp(w, "this") || !strcmp(w, "next") ||
-		    !strcmp(w, "earlier") || !strcmp(w, "later") || !strcmp(w, "past")) {
-			int dir = (!strcmp(w, "last") || !strcmp(w, "past"))
-			              ? -1
-			              : (!strcmp(w, "next") ? 1 : 0);
+		if (eq(w, "last") || eq(w, "this") || eq(w, "next") || eq(w, "earlier") ||
+		    eq(w, "later") || eq(w, "past")) {
+			int dir = (eq(w, "last") || eq(w, "past")) ? -1 : (eq(w, "next") ? 1 : 0);
 			size_t j = i + 1;
 			const char *unit;
 			int sea;
 			/* "earlier this month", "later this year" */
-			if ((!strcmp(w, "earlier") || !strcmp(w, "later")) && j < e &&
-			    !strcmp(next, "this"))
+			if ((eq(w, "earlier") || eq(w, "later")) && j < e && eq(next, "this"))
 				j++;
-			else if (!strcmp(w, "earlier") || !strcmp(w, "later"))
+			else if (eq(w, "earlier") || eq(w, "later"))
 				continue;
 			if (j >= e)
 				continue;
 			unit = dkg_tok_norm(t, j);
 			x->tok_end = j + 1;
-			if (!strcmp(unit, "week") || !strcmp(unit, "weekend")) {
+			if (eq(unit, "week") || eq(unit, "weekend")) {
 				long monday = anchor - weekday(anchor) + dir * 7;
-				if (!strcmp(unit, "weekend"))
+				if (eq(unit, "weekend"))
 					set_range(x, monday + 5, monday + 6, DKG_GRAIN_WEEK);
 				else
 					set_range(x, monday, monday + 6, DKG_GRAIN_WEEK);
-			} else if (!strcmp(unit, "month")) {
+			} else if (eq(unit, "month")) {
 				int y = ay, m = am + dir;
 				if (m < 1) {
 					m = 12;
@@ -309,7 +313,7 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 					y++;
 				}
 				month_range(x, y, m);
-			} else if (!strcmp(unit, "year")) {
+			} else if (eq(unit, "year")) {
 				int y = ay + dir;
 				set_range(x, dkg_days_from_civil(y, 1, 1),
 				          dkg_days_from_civil(y, 12, 31), DKG_GRAIN_YEAR);
@@ -336,8 +340,7 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 			continue;
 		}
 		/* "two days ago", "three weeks ago" */
-		if ((k = number_word(w)) > 0 && i + 2 < e &&
-		    !strcmp(dkg_tok_norm(t, i + 2), "ago")) {
+		if ((k = number_word(w)) > 0 && i + 2 < e && eq(dkg_tok_norm(t, i + 2), "ago")) {
 			const char *unit = next;
 			long back = -1;
 			if (!strncmp(unit, "day", 3))
@@ -361,7 +364,7 @@ size_t dkg_find_dates(const dkg_tokens *t, size_t s, size_t e, long anchor, int 
 			}
 		}
 		/* "in 2008" */
-		if ((k = year_of(w)) > 0 && (!strcmp(prev, "in") || !strcmp(prev, "since"))) {
+		if ((k = year_of(w)) > 0 && (eq(prev, "in") || eq(prev, "since"))) {
 			set_range(x, dkg_days_from_civil(k, 1, 1), dkg_days_from_civil(k, 12, 31),
 			          DKG_GRAIN_YEAR);
 			n++;
