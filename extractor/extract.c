@@ -608,6 +608,28 @@ static inline int tok_cl(const dkg_tokens *t, size_t i, unsigned bits)
 	return (t->tok[i].cls & bits) != 0;
 }
 
+/*
+ * Empties a phrase field by field: read_phrase runs at nearly every token, and
+ * a memset of the whole struct compiles to `rep stos`, which took a third of
+ * phrase building. Debug builds (the sanitizer tests) fill the phrase with
+ * garbage first, so a field added to the struct and not cleared here shows.
+ */
+static inline void phrase_clear(phrase *ph)
+{
+#ifndef NDEBUG
+	memset(ph, 0xA5, sizeof *ph);
+#endif
+	ph->ts = ph->te = 0;
+	for (size_t k = 0; k < PA_MAX; k++)
+		ph->actors[k] = NULL;
+	ph->nactors = 0;
+	ph->place = NULL;
+	ph->governed = ph->pronoun = ph->possessive = 0;
+	ph->prep = NULL;
+	ph->orphan = NULL;
+	ph->name_s = ph->name_e = 0;
+}
+
 /* Reads an actor phrase starting at token i; returns its end (i when none). */
 static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 {
@@ -622,7 +644,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	const dkg_place *place = NULL;
 	int saw_det = 0, saw_content = 0, last_adj = 0;
 	uint32_t idx;
-	memset(ph, 0, sizeof *ph);
+	phrase_clear(ph);
 	ph->ts = i;
 	/* pronouns */
 	if (tok_cl(t, i, CL_PRONOUN_PERSON)) {
