@@ -116,6 +116,8 @@ typedef struct lex_map {
 		size_t n, cap;                                                                     \
 	}
 
+/* A new table here also needs lex_unshare() and free_tables() in lexicon.c
+ * and LEXICON_FIELDS in cmake/lexicon_image.c (whose build fails until then). */
 struct dkg_lexicon {
 	dkg_arena arena;
 	LEX_VEC(lex_form) forms;
