@@ -1,6 +1,8 @@
 /*
  * lexicon.c - loading the line-oriented lexicon (extractor/lexicon/FORMAT.md)
- * into hash tables, and matching its forms against tokens.
+ * into hash tables, and matching its forms against tokens. The default
+ * lexicon is not parsed at run time: the build loads it with this same code
+ * and compiles the tables into the library (cmake/lexicon_image.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +12,11 @@
 #include "dates.h"
 #include "lexicon_int.h"
 
+#ifndef DKG_LEXICON_BOOTSTRAP
+/* the default lexicon as text, for the rare load onto a non-empty lexicon */
 extern const char dkg_lexicon_default[];
 extern const size_t dkg_lexicon_default_len;
+#endif
 
 #define NONE UINT32_MAX
 
@@ -32,9 +37,19 @@ static int vec_grow(void **v, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-#define VEC_PUSH(vec)                                                                              \
-	(vec_grow((void **)&(vec).v, &(vec).cap, (vec).n, sizeof *(vec).v) ? NULL                  \
-	                                                                   : &(vec).v[(vec).n++])
+static void *vec_push(void **v, size_t *cap, size_t *n, size_t size)
+{
+	char *e;
+	if (vec_grow(v, cap, *n, size) < 0)
+		return NULL;
+	e = (char *)*v + size * (*n)++;
+	/* zeroed, padding included: the image compiler checks that every byte it
+	 * does not emit is zero (cmake/lexicon_image.c) */
+	memset(e, 0, size);
+	return e;
+}
+
+#define VEC_PUSH(vec) vec_push((void **)&(vec).v, &(vec).cap, &(vec).n, sizeof *(vec).v)
 
 static uint64_t mix(uint64_t k)
 {
@@ -126,15 +141,16 @@ int dkg_lexicon_new(dkg_lexicon **out)
 	return DKG_OK;
 }
 
-void dkg_lexicon_free(dkg_lexicon *lex)
+/* Frees what the lexicon owns on the heap, except the arena and itself. Also
+ * takes a half-made copy from lex_unshare (NULL entries anywhere). */
+static void free_tables(dkg_lexicon *lex)
 {
 	size_t i;
-	if (!lex)
-		return;
-	for (i = 0; i < lex->persons.n; i++) {
-		dkg_free(lex->persons.v[i]->offices);
-		dkg_free(lex->persons.v[i]);
-	}
+	for (i = 0; lex->persons.v && i < lex->persons.n; i++)
+		if (lex->persons.v[i]) {
+			dkg_free(lex->persons.v[i]->offices);
+			dkg_free(lex->persons.v[i]);
+		}
 	dkg_free(lex->forms.v);
 	dkg_free(lex->senses.v);
 	dkg_free(lex->tokhash.v);
@@ -149,8 +165,94 @@ void dkg_lexicon_free(dkg_lexicon *lex)
 	map_free(&lex->by_key);
 	map_free(&lex->by_first);
 	map_free(&lex->ids);
+}
+
+void dkg_lexicon_free(dkg_lexicon *lex)
+{
+	if (!lex)
+		return;
+	/* tables adopted from the default image are static: nothing to free */
+	if (!lex->shared)
+		free_tables(lex);
 	dkg_arena_free(&lex->arena);
 	dkg_free(lex);
+}
+
+/* ---- the compiled default lexicon ----------------------------------------- */
+
+static void *dup_array(const void *v, size_t n, size_t size, int *oom)
+{
+	void *p;
+	if (!n)
+		return NULL;
+	p = dkg_malloc(n * size);
+	if (!p) {
+		*oom = 1;
+		return NULL;
+	}
+	return memcpy(p, v, n * size);
+}
+
+#define VEC_DUP(dst, src, oom)                                                                     \
+	((dst).v = dup_array((src).v, (src).n, sizeof *(src).v, &(oom)), (dst).cap = (src).n)
+
+static void map_dup(lex_map *dst, const lex_map *src, int *oom)
+{
+	dst->keys = dup_array(src->keys, src->cap, sizeof *src->keys, oom);
+	dst->vals = dup_array(src->vals, src->cap, sizeof *src->vals, oom);
+}
+
+/*
+ * Copies the tables adopted from the read-only image to the heap, so loading
+ * more entries can grow them. Persons are copied one by one and their offices
+ * re-pointed at the copy; strings stay where they are (never freed one by one).
+ * On failure the lexicon is left as it was.
+ */
+static int lex_unshare(dkg_lexicon *lex)
+{
+	dkg_lexicon h = *lex;
+	int oom = 0;
+	size_t i, k;
+	if (!lex->shared)
+		return 0;
+	VEC_DUP(h.forms, lex->forms, oom);
+	VEC_DUP(h.senses, lex->senses, oom);
+	VEC_DUP(h.tokhash, lex->tokhash, oom);
+	VEC_DUP(h.countries, lex->countries, oom);
+	VEC_DUP(h.adjectives, lex->adjectives, oom);
+	VEC_DUP(h.capitals, lex->capitals, oom);
+	VEC_DUP(h.orgs, lex->orgs, oom);
+	VEC_DUP(h.sectors, lex->sectors, oom);
+	VEC_DUP(h.places, lex->places, oom);
+	VEC_DUP(h.triggers, lex->triggers, oom);
+	map_dup(&h.by_key, &lex->by_key, &oom);
+	map_dup(&h.by_first, &lex->by_first, &oom);
+	map_dup(&h.ids, &lex->ids, &oom);
+	h.persons.v = lex->persons.n ? dkg_calloc(lex->persons.n, sizeof *h.persons.v) : NULL;
+	h.persons.cap = lex->persons.n;
+	if (lex->persons.n && !h.persons.v)
+		oom = 1;
+	for (i = 0; h.persons.v && i < lex->persons.n && !oom; i++) {
+		const lex_person *src = lex->persons.v[i];
+		lex_person *p = dkg_malloc(sizeof *p);
+		if (!p) {
+			oom = 1;
+			break;
+		}
+		*p = *src;
+		p->offices = dup_array(src->offices, src->noffices, sizeof *p->offices, &oom);
+		p->cap = p->noffices;
+		for (k = 0; p->offices && k < p->noffices; k++)
+			p->offices[k].actor.person = &p->base;
+		h.persons.v[i] = p;
+	}
+	if (oom) {
+		free_tables(&h);
+		return DKG_ENOMEM;
+	}
+	h.shared = 0;
+	*lex = h;
+	return 0;
 }
 
 size_t dkg_lexicon_size(const dkg_lexicon *lex)
@@ -686,8 +788,11 @@ static int load_lines(line_ctx *c, const char *data, size_t len)
 int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data, size_t len,
                             dkg_error *err)
 {
-	line_ctx *c = dkg_calloc(1, sizeof *c);
+	line_ctx *c;
 	int rc;
+	if (lex_unshare(lex) < 0)
+		return dkg_error_set(err, DKG_ENOMEM, name ? name : "lexicon", 0, "out of memory");
+	c = dkg_calloc(1, sizeof *c);
 	if (!c)
 		return dkg_error_set(err, DKG_ENOMEM, name ? name : "lexicon", 0, "out of memory");
 	c->lex = lex;
@@ -702,11 +807,29 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data
 	return DKG_OK;
 }
 
+#ifndef DKG_LEXICON_BOOTSTRAP
+static int lex_is_empty(const dkg_lexicon *lex)
+{
+	return !lex->shared && !lex->forms.n && !lex->senses.n && !lex->countries.n &&
+	       !lex->adjectives.n && !lex->capitals.n && !lex->orgs.n && !lex->persons.n &&
+	       !lex->sectors.n && !lex->places.n && !lex->triggers.n && !lex->ids.n;
+}
+
 int dkg_lexicon_load_default(dkg_lexicon *lex, dkg_error *err)
 {
+	if (lex_is_empty(lex)) {
+		/* adopt the tables compiled at build time: what parsing the text
+		 * below would build, without the parsing */
+		dkg_arena arena = lex->arena;
+		*lex = dkg_lexicon_image;
+		lex->arena = arena;
+		lex->shared = 1;
+		return DKG_OK;
+	}
 	return dkg_lexicon_load_buffer(lex, "default lexicon", dkg_lexicon_default,
 	                               dkg_lexicon_default_len, err);
 }
+#endif
 
 int dkg_lexicon_load_file(dkg_lexicon *lex, const char *path, dkg_error *err)
 {

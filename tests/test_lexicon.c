@@ -1,7 +1,8 @@
 /*
  * test_lexicon.c - the lexicon loader (every kind, every error with its
  * line), the matcher (longest match, case rules) and dated offices, on a
- * small lexicon written here; then the default lexicon's size and load time.
+ * small lexicon written here; then the default lexicon's size and load time,
+ * its compiled image against the parsed text, and a user lexicon on top.
  */
 #include <stdio.h>
 #include <string.h>
@@ -323,6 +324,175 @@ static void test_default(void)
 	dkg_lexicon_free(lex);
 }
 
+/* the default lexicon as text, as the library embeds it */
+extern const char dkg_lexicon_default[];
+extern const size_t dkg_lexicon_default_len;
+
+static int str_same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static int actor_same(const dkg_actor *a, const dkg_actor *b)
+{
+	return str_same(a->id, b->id) && str_same(a->label, b->label) &&
+	       str_same(a->code, b->code) && str_same(a->country, b->country) &&
+	       str_same(a->role, b->role) && str_same(a->wikidata, b->wikidata) &&
+	       a->kind == b->kind && !a->person == !b->person;
+}
+
+static int place_same(const dkg_place *a, const dkg_place *b)
+{
+	return str_same(a->id, b->id) && str_same(a->label, b->label) &&
+	       str_same(a->country, b->country) && str_same(a->geonames, b->geonames) &&
+	       a->lat == b->lat && a->lon == b->lon;
+}
+
+static int map_same(const lex_map *a, const lex_map *b)
+{
+	if (a->cap != b->cap || a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->cap; i++)
+		if (a->keys[i] != b->keys[i] || (a->keys[i] && a->vals[i] != b->vals[i]))
+			return 0;
+	return 1;
+}
+
+/* The compiled default (adopted by dkg_lexicon_load_default) holds what parsing
+ * the default text builds, field by field. */
+static void test_default_image(void)
+{
+	dkg_lexicon *img = NULL, *txt = NULL;
+	dkg_error err;
+	size_t i, k;
+	memset(&err, 0, sizeof err);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_new(&img), DKG_OK);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_load_default(img, &err), DKG_OK);
+	CU_ASSERT(img->shared);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_new(&txt), DKG_OK);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_load_buffer(txt, "default lexicon", dkg_lexicon_default,
+	                                              dkg_lexicon_default_len, &err),
+	                      DKG_OK);
+	CU_ASSERT_FALSE(txt->shared);
+
+	CU_ASSERT_EQUAL_FATAL(img->forms.n, txt->forms.n);
+	for (i = 0; i < txt->forms.n; i++) {
+		const lex_form *a = &img->forms.v[i], *b = &txt->forms.v[i];
+		CU_ASSERT_FATAL(a->key == b->key && a->toks == b->toks && a->senses == b->senses &&
+		                a->next == b->next && a->ntok == b->ntok &&
+		                a->case_mode == b->case_mode && str_same(a->exact, b->exact));
+	}
+	CU_ASSERT_EQUAL_FATAL(img->senses.n, txt->senses.n);
+	for (i = 0; i < txt->senses.n; i++)
+		CU_ASSERT_FATAL(img->senses.v[i].kind == txt->senses.v[i].kind &&
+		                img->senses.v[i].idx == txt->senses.v[i].idx &&
+		                img->senses.v[i].next == txt->senses.v[i].next);
+	CU_ASSERT_EQUAL_FATAL(img->tokhash.n, txt->tokhash.n);
+	CU_ASSERT(!memcmp(img->tokhash.v, txt->tokhash.v, txt->tokhash.n * sizeof *txt->tokhash.v));
+	CU_ASSERT_EQUAL_FATAL(img->countries.n, txt->countries.n);
+	for (i = 0; i < txt->countries.n; i++)
+		CU_ASSERT_FATAL(
+		    actor_same(&img->countries.v[i].actor, &txt->countries.v[i].actor) &&
+		    place_same(&img->countries.v[i].place, &txt->countries.v[i].place));
+	CU_ASSERT_EQUAL_FATAL(img->adjectives.n, txt->adjectives.n);
+	for (i = 0; i < txt->adjectives.n; i++)
+		CU_ASSERT_FATAL(str_same(img->adjectives.v[i].code, txt->adjectives.v[i].code) &&
+		                img->adjectives.v[i].country == txt->adjectives.v[i].country);
+	CU_ASSERT_EQUAL_FATAL(img->capitals.n, txt->capitals.n);
+	for (i = 0; i < txt->capitals.n; i++) {
+		const lex_capital *a = &img->capitals.v[i], *b = &txt->capitals.v[i];
+		CU_ASSERT_FATAL(str_same(a->code, b->code) && str_same(a->place_id, b->place_id) &&
+		                a->country == b->country && a->place == b->place);
+	}
+	CU_ASSERT_EQUAL_FATAL(img->orgs.n, txt->orgs.n);
+	for (i = 0; i < txt->orgs.n; i++)
+		CU_ASSERT_FATAL(actor_same(&img->orgs.v[i], &txt->orgs.v[i]));
+	CU_ASSERT_EQUAL_FATAL(img->persons.n, txt->persons.n);
+	for (i = 0; i < txt->persons.n; i++) {
+		const lex_person *a = img->persons.v[i], *b = txt->persons.v[i];
+		CU_ASSERT_FATAL(actor_same(&a->base, &b->base) && a->noffices == b->noffices);
+		for (k = 0; k < b->noffices; k++) {
+			const lex_office *oa = &a->offices[k], *ob = &b->offices[k];
+			CU_ASSERT_FATAL(actor_same(&oa->actor, &ob->actor) &&
+			                oa->actor.person == &a->base &&
+			                !strcmp(oa->from, ob->from) && !strcmp(oa->to, ob->to));
+		}
+	}
+	CU_ASSERT_EQUAL_FATAL(img->sectors.n, txt->sectors.n);
+	for (i = 0; i < txt->sectors.n; i++)
+		CU_ASSERT_FATAL(str_same(img->sectors.v[i].sector, txt->sectors.v[i].sector) &&
+		                str_same(img->sectors.v[i].role, txt->sectors.v[i].role) &&
+		                img->sectors.v[i].is_title == txt->sectors.v[i].is_title);
+	CU_ASSERT_EQUAL_FATAL(img->places.n, txt->places.n);
+	for (i = 0; i < txt->places.n; i++)
+		CU_ASSERT_FATAL(place_same(&img->places.v[i], &txt->places.v[i]));
+	CU_ASSERT_EQUAL_FATAL(img->triggers.n, txt->triggers.n);
+	for (i = 0; i < txt->triggers.n; i++) {
+		const lex_trigger *a = &img->triggers.v[i], *b = &txt->triggers.v[i];
+		CU_ASSERT_FATAL(str_same(a->cameo, b->cameo) && str_same(a->lemma, b->lemma) &&
+		                a->target == b->target && a->comp == b->comp &&
+		                a->is_noun == b->is_noun && a->active_only == b->active_only &&
+		                a->nlight == b->nlight &&
+		                !memcmp(a->light, b->light, sizeof a->light));
+	}
+	CU_ASSERT(map_same(&img->by_key, &txt->by_key));
+	CU_ASSERT(map_same(&img->by_first, &txt->by_first));
+	CU_ASSERT(map_same(&img->ids, &txt->ids));
+	CU_ASSERT_EQUAL(img->maxtok, txt->maxtok);
+	dkg_lexicon_free(txt);
+	dkg_lexicon_free(img);
+}
+
+/* A user lexicon on top of the compiled default: the tables move to the heap
+ * first, a default person gains an office, new forms match, old ones still do. */
+static void test_default_and_user(void)
+{
+	static const char user[] =
+	    "country\tZzyzx Republic|Zzyzx\tcode=ZZX\tid=zzx\tlabel=Zzyzx Republic\n"
+	    "person\tDmitry Medvedev|Medvedev\tid=dmitry-medvedev\tlabel=Dmitry Medvedev"
+	    "\tcountry=RUS\tcode=RUSGOV\trole=deputy chairman\tfrom=2020-01-16\n"
+	    "adjective\tZzyzxian\tcode=ZZX\n";
+	dkg_lexicon *lex = NULL;
+	dkg_error err;
+	const lex_person *p;
+	size_t n, persons, offices, k;
+	memset(&err, 0, sizeof err);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_new(&lex), DKG_OK);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_load_default(lex, &err), DKG_OK);
+	persons = lex->persons.n;
+	CU_ASSERT_EQUAL_FATAL(match(lex, "Medvedev said", &n), LEX_PERSON);
+	for (k = 0, p = NULL; k < lex->persons.n; k++)
+		if (!strcmp(lex->persons.v[k]->base.id, "dmitry-medvedev"))
+			p = lex->persons.v[k];
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	offices = p->noffices;
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_load_buffer(lex, "user.tsv", user, sizeof user - 1, &err),
+	                      DKG_OK);
+	CU_ASSERT_FALSE(lex->shared);
+	CU_ASSERT_EQUAL(lex->persons.n, persons);
+	for (k = 0, p = NULL; k < lex->persons.n; k++)
+		if (!strcmp(lex->persons.v[k]->base.id, "dmitry-medvedev"))
+			p = lex->persons.v[k];
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL_FATAL(p->noffices, offices + 1);
+	for (k = 0; k < p->noffices; k++)
+		CU_ASSERT_PTR_EQUAL(p->offices[k].actor.person, &p->base);
+	CU_ASSERT_EQUAL(match(lex, "Zzyzx Republic said", &n), LEX_COUNTRY);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_EQUAL(match(lex, "Zzyzxian troops", &n), LEX_ADJECTIVE);
+	CU_ASSERT_EQUAL(lex->adjectives.v[lex->adjectives.n - 1].country,
+	                dkg_lexicon_country(lex, "ZZX"));
+	CU_ASSERT_EQUAL(match(lex, "Kaliningrad", &n), LEX_PLACE);
+	CU_ASSERT_EQUAL(match(lex, "Dmitri A. Medvedev said", &n), LEX_PERSON);
+	/* an error in the user file still names its file and line */
+	CU_ASSERT_EQUAL(
+	    dkg_lexicon_load_buffer(lex, "bad.tsv", "\nperson\tX Y\tid=x-y\n", 19, &err),
+	    DKG_EPARSE);
+	CU_ASSERT_STRING_EQUAL(err.file, "bad.tsv");
+	CU_ASSERT_EQUAL(err.line, 2);
+	dkg_lexicon_free(lex);
+}
+
 int dkg_test_register(void)
 {
 	static CU_TestInfo tests[] = {{"kinds", test_kinds},
@@ -333,6 +503,8 @@ int dkg_test_register(void)
 	                              {"error lines", test_error_lines},
 	                              {"impossible dates", test_bad_calendar_date},
 	                              {"default lexicon", test_default},
+	                              {"compiled default", test_default_image},
+	                              {"default and user lexicon", test_default_and_user},
 	                              CU_TEST_INFO_NULL};
 	return dkg_test_add_suite("lexicon", tests);
 }
