@@ -59,6 +59,20 @@ static uint64_t mix(uint64_t k)
 	return k;
 }
 
+/*
+ * The key of a form's chain in by_first: a one-token form hangs off its
+ * token's hash; a longer one off its first two tokens, so that a common
+ * first word ("hold", "make", with hundreds of light-verb forms) does not
+ * make every one of its occurrences walk them all.
+ */
+static uint64_t chain_key(uint64_t h0, uint64_t h1, size_t ntok)
+{
+	if (ntok < 2)
+		return h0;
+	return mix(h0 ^ 0x9e3779b97f4a7c15ULL) ^
+	       (h1 * 0xc2b2ae3d27d4eb4fULL + 0x165667b19e3779f9ULL);
+}
+
 static int map_put(lex_map *m, uint64_t key, uint32_t val);
 
 static int map_resize(lex_map *m, size_t cap)
@@ -349,10 +363,14 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 				goto oom;
 			*h = toks->tok[i].hash;
 		}
-		f->next = map_get(&lex->by_first, toks->tok[0].hash);
-		if (map_put(&lex->by_key, key, fi) < 0 ||
-		    map_put(&lex->by_first, toks->tok[0].hash, fi) < 0)
-			goto oom;
+		{
+			uint64_t chain = chain_key(toks->tok[0].hash,
+			                           toks->n > 1 ? toks->tok[1].hash : 0, toks->n);
+			f->next = map_get(&lex->by_first, chain);
+			if (map_put(&lex->by_key, key, fi) < 0 ||
+			    map_put(&lex->by_first, chain, fi) < 0)
+				goto oom;
+		}
 		if (toks->n > lex->maxtok)
 			lex->maxtok = (uint8_t)toks->n;
 	} else if (case_mode == LEX_CASE_ANY) {
@@ -902,20 +920,20 @@ static int form_case_ok(const lex_form *f, const dkg_tokens *toks, size_t i, con
 	return (toks->tok[i].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) != 0;
 }
 
-size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-                              size_t i, size_t end, const lex_form **form);
-
-size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-                              size_t i, size_t end, const lex_form **form)
+/*
+ * Walks one chain of forms for the longest that matches at token i. With no
+ * text, exact-case forms cannot be checked and do not match.
+ */
+static const lex_form *walk_chain(const dkg_lexicon *lex, uint32_t fi, const dkg_tokens *toks,
+                                  const char *text, size_t i, size_t end, const lex_form *best)
 {
-	uint32_t fi = map_get(&lex->by_first, toks->tok[i].hash);
-	const lex_form *best = NULL;
 	while (fi != NONE) {
 		const lex_form *f = &lex->forms.v[fi];
-		if (i + f->ntok <= end && (!best || f->ntok > best->ntok)) {
+		if (i + f->ntok <= end && (!best || f->ntok > best->ntok) &&
+		    (text || f->case_mode != LEX_CASE_EXACT)) {
 			const uint64_t *h = &lex->tokhash.v[f->toks];
 			size_t k;
-			for (k = 1; k < f->ntok; k++)
+			for (k = 0; k < f->ntok; k++)
 				if (toks->tok[i + k].hash != h[k])
 					break;
 			if (k == f->ntok && form_case_ok(f, toks, i, text))
@@ -923,32 +941,34 @@ size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, co
 		}
 		fi = f->next;
 	}
+	return best;
+}
+
+/* One-token forms first, then the forms that start with tokens i and i + 1. */
+static size_t match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text, size_t i,
+                       size_t end, const lex_form **form)
+{
+	uint64_t h0 = toks->tok[i].hash;
+	const lex_form *best =
+	    walk_chain(lex, map_get(&lex->by_first, chain_key(h0, 0, 1)), toks, text, i, end, NULL);
+	if (i + 1 < end)
+		best = walk_chain(lex,
+		                  map_get(&lex->by_first, chain_key(h0, toks->tok[i + 1].hash, 2)),
+		                  toks, text, i, end, best);
 	*form = best;
 	return best ? best->ntok : 0;
+}
+
+size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
+                              size_t i, size_t end, const lex_form **form)
+{
+	return match_at(lex, toks, text, i, end, form);
 }
 
 size_t dkg_lexicon_match(const dkg_lexicon *lex, const dkg_tokens *toks, size_t i, size_t end,
                          const lex_form **form)
 {
-	/* without the text, exact-case forms cannot be checked: they do not match */
-	uint32_t fi = map_get(&lex->by_first, toks->tok[i].hash);
-	const lex_form *best = NULL;
-	while (fi != NONE) {
-		const lex_form *f = &lex->forms.v[fi];
-		if (f->case_mode != LEX_CASE_EXACT && i + f->ntok <= end &&
-		    (!best || f->ntok > best->ntok)) {
-			const uint64_t *h = &lex->tokhash.v[f->toks];
-			size_t k;
-			for (k = 1; k < f->ntok; k++)
-				if (toks->tok[i + k].hash != h[k])
-					break;
-			if (k == f->ntok && form_case_ok(f, toks, i, NULL))
-				best = f;
-		}
-		fi = f->next;
-	}
-	*form = best;
-	return best ? best->ntok : 0;
+	return match_at(lex, toks, NULL, i, end, form);
 }
 
 const dkg_actor *dkg_person_actor(const lex_person *p, const char *date, int *in_office)

@@ -132,7 +132,7 @@ struct dkg_lexicon {
 	LEX_VEC(dkg_place) places;
 	LEX_VEC(lex_trigger) triggers;
 	lex_map by_key;   /* whole-form hash -> form */
-	lex_map by_first; /* first-token hash -> first form of the chain */
+	lex_map by_first; /* chain_key (first token, or first two) -> first form of the chain */
 	lex_map ids;      /* hash of "kind:id" -> index */
 	int resolved;
 	uint8_t maxtok;
