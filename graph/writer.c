@@ -188,6 +188,8 @@ struct dkg_writer {
 	/* N-Triples and N-Quads: the bytes Raptor wrote for recent short terms */
 	memo_slot *memo;
 	size_t hint_subject, hint_graph; /* the slots of the last subject and graph */
+	char *pred[T_COUNT];             /* each predicate as Raptor wrote it */
+	size_t pred_len[T_COUNT];
 };
 
 int dkg_rdf_format_from_name(dkg_rdf_format *out, const char *name)
@@ -327,6 +329,28 @@ typedef struct memo_key {
 	uint64_t hash;
 } memo_key;
 
+/* A hash of the last `tail` bytes of s (n long) and of n: three multiplies for a
+ * 24-byte tail instead of FNV's one per byte. */
+static uint64_t tail_hash(const unsigned char *s, size_t n, size_t tail)
+{
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL, v;
+	const unsigned char *p = s + n - tail;
+	while (tail >= 8) {
+		memcpy(&v, p, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+		p += 8;
+		tail -= 8;
+	}
+	if (tail) {
+		v = 0;
+		memcpy(&v, p, tail);
+		h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+		h ^= h >> 29;
+	}
+	return h;
+}
+
 /*
  * Fills the key of a term; -1 when the term is not remembered (a blank node,
  * a long literal). IRIs differ in their ends (".../event-9f3a..."), so their
@@ -344,7 +368,7 @@ static int memo_key_of(const raptor_term *t, memo_key *k)
 		if (!k->part[0] || k->total > MEMO_MAX_KEY)
 			return -1;
 		size_t tail = k->len[0] < 24 ? k->len[0] : 24;
-		k->hash = dkg_hash(DKG_HASH_INIT ^ k->len[0], k->part[0] + k->len[0] - tail, tail);
+		k->hash = tail_hash(k->part[0], k->len[0], tail);
 		return 0;
 	}
 	if (t->type != RAPTOR_TERM_TYPE_LITERAL || t->value.literal.string_len > MEMO_MAX_KEY)
@@ -362,9 +386,10 @@ static int memo_key_of(const raptor_term *t, memo_key *k)
 	k->total = 1 + k->len[0] + 1 + k->len[1] + 1 + k->len[2];
 	if (k->total > MEMO_MAX_KEY)
 		return -1;
-	k->hash = dkg_hash(DKG_HASH_INIT ^ 'L', k->part[0], k->len[0]);
-	k->hash = dkg_hash(k->hash ^ k->len[1], k->part[1], k->len[1]);
-	k->hash = dkg_hash(k->hash ^ k->len[2], k->part[2], k->len[2]);
+	k->hash =
+	    tail_hash(k->part[0], k->len[0], k->len[0] < 24 ? k->len[0] : 24) ^
+	    (k->len[1] ? tail_hash(k->part[1], k->len[1], k->len[1] < 8 ? k->len[1] : 8) : 0) ^
+	    (k->len[2] ? tail_hash(k->part[2], k->len[2], k->len[2] < 8 ? k->len[2] : 8) : 1);
 	return 0;
 }
 
@@ -440,13 +465,29 @@ static int put_term(dkg_writer *w, const raptor_term *t, size_t *hint)
 	return 0;
 }
 
+/* A predicate, as Raptor wrote it the first time (predicates are the writer's own terms). */
+static int put_predicate(dkg_writer *w, int p)
+{
+	size_t before = w->out.len;
+	if (w->pred[p]) {
+		dkg_buf_put(&w->out, w->pred[p], w->pred_len[p]);
+		return 0;
+	}
+	if (raptor_term_escaped_write(w->t[p], RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios) ||
+	    w->out.oom)
+		return 1;
+	if ((w->pred[p] = dkg_strndup(w->out.data + before, w->out.len - before)))
+		w->pred_len[p] = w->out.len - before;
+	return 0;
+}
+
 /* One N-Triples or N-Quads line, laid out as raptor_statement_ntriples_write does. */
-static int put_statement(dkg_writer *w, const raptor_statement *st)
+static int put_statement(dkg_writer *w, const raptor_statement *st, int p)
 {
 	if (put_term(w, st->subject, &w->hint_subject))
 		return 1;
 	dkg_buf_putc(&w->out, ' ');
-	if (put_term(w, st->predicate, NULL))
+	if (put_predicate(w, p))
 		return 1;
 	dkg_buf_putc(&w->out, ' ');
 	if (put_term(w, st->object, NULL))
@@ -472,7 +513,7 @@ static int emit(dkg_writer *w, raptor_term *s, int p, raptor_term *o)
 	st.predicate = w->t[p];
 	st.object = o;
 	st.graph = w->graph;
-	if ((w->memo ? put_statement(w, &st)
+	if ((w->memo ? put_statement(w, &st, p)
 	             : raptor_serializer_serialize_statement(w->ser, &st)) ||
 	    w->raptor_failed)
 		return fail(w, DKG_EIO);
@@ -1218,6 +1259,8 @@ void dkg_writer_free(dkg_writer *w)
 	if (w->memo)
 		for (i = 0; i < MEMO_SLOTS; i++)
 			dkg_free(w->memo[i].data);
+	for (i = 0; i < T_COUNT; i++)
+		dkg_free(w->pred[i]);
 	dkg_free(w->memo);
 	dkg_free(w);
 }
