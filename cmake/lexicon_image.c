@@ -328,8 +328,7 @@ static void emit_map(emitter *e, const char *name, const void *p, size_t n)
 	const lex_map *m = p;
 	(void)n;
 	field(e, name);
-	fprintf(e->out, "{(uint64_t *)LK_%s, (uint32_t *)LV_%s, %zu, %zu}", name + 1, name + 1,
-	        m->cap, m->n);
+	fprintf(e->out, "{(lex_slot *)LS_%s, %zu, %zu}", name + 1, m->cap, m->n);
 }
 
 /* Zero values are left out (an initialiser zeroes them); so is a skipped field. */
@@ -405,18 +404,15 @@ static void emit_tokhash(emitter *e, const uint64_t *r)
 static void emit_map_arrays(emitter *e, const char *name, const lex_map *m)
 {
 	if (!m->cap) {
-		fprintf(e->out, "#define LK_%s NULL\n#define LV_%s NULL\n", name, name);
+		fprintf(e->out, "#define LS_%s NULL\n", name);
 		return;
 	}
-	fprintf(e->out, "static const uint64_t LK_%s[%zu] = {\n", name, m->cap);
-	for (size_t i = 0; i < m->cap; i++)
-		fprintf(e->out, "0x%llx,%s", (unsigned long long)m->keys[i],
-		        i % 8 == 7 ? "\n" : "");
-	fprintf(e->out, "};\nstatic const uint32_t LV_%s[%zu] = {\n", name, m->cap);
+	fprintf(e->out, "static const lex_slot LS_%s[%zu] = {\n", name, m->cap);
 	/* values of empty slots are never read: write 0 for them */
 	for (size_t i = 0; i < m->cap; i++)
-		fprintf(e->out, "0x%lx,%s", m->keys[i] ? (unsigned long)m->vals[i] : 0UL,
-		        i % 16 == 15 ? "\n" : "");
+		fprintf(e->out, "{0x%llx,0x%lx},%s", (unsigned long long)m->slots[i].key,
+		        m->slots[i].key ? (unsigned long)m->slots[i].val : 0UL,
+		        i % 4 == 3 ? "\n" : "");
 	fputs("};\n", e->out);
 }
 

@@ -77,20 +77,14 @@ static int map_put(lex_map *m, uint64_t key, uint32_t val);
 
 static int map_resize(lex_map *m, size_t cap)
 {
-	lex_map n = {NULL, NULL, cap, 0};
+	lex_map n = {NULL, cap, 0};
 	size_t i;
-	n.keys = dkg_calloc(cap, sizeof *n.keys);
-	n.vals = dkg_malloc(cap * sizeof *n.vals);
-	if (!n.keys || !n.vals) {
-		dkg_free(n.keys);
-		dkg_free(n.vals);
+	if (!(n.slots = dkg_calloc(cap, sizeof *n.slots)))
 		return -1;
-	}
 	for (i = 0; i < m->cap; i++)
-		if (m->keys[i])
-			map_put(&n, m->keys[i], m->vals[i]);
-	dkg_free(m->keys);
-	dkg_free(m->vals);
+		if (m->slots[i].key)
+			map_put(&n, m->slots[i].key, m->slots[i].val);
+	dkg_free(m->slots);
 	*m = n;
 	return 0;
 }
@@ -104,12 +98,12 @@ static int map_put(lex_map *m, uint64_t key, uint32_t val)
 	if ((m->n + 1) * 4 >= m->cap * 3 && map_resize(m, m->cap ? m->cap * 2 : 1024) < 0)
 		return -1;
 	i = mix(key) & (m->cap - 1);
-	while (m->keys[i] && m->keys[i] != key)
+	while (m->slots[i].key && m->slots[i].key != key)
 		i = (i + 1) & (m->cap - 1);
-	if (!m->keys[i])
+	if (!m->slots[i].key)
 		m->n++;
-	m->keys[i] = key;
-	m->vals[i] = val;
+	m->slots[i].key = key;
+	m->slots[i].val = val;
 	return 0;
 }
 
@@ -121,9 +115,9 @@ static uint32_t map_get(const lex_map *m, uint64_t key)
 	if (!key)
 		key = 1;
 	i = mix(key) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (m->keys[i] == key)
-			return m->vals[i];
+	while (m->slots[i].key) {
+		if (m->slots[i].key == key)
+			return m->slots[i].val;
 		i = (i + 1) & (m->cap - 1);
 	}
 	return NONE;
@@ -131,8 +125,7 @@ static uint32_t map_get(const lex_map *m, uint64_t key)
 
 static void map_free(lex_map *m)
 {
-	dkg_free(m->keys);
-	dkg_free(m->vals);
+	dkg_free(m->slots);
 	memset(m, 0, sizeof *m);
 }
 
@@ -212,8 +205,7 @@ static void *dup_array(const void *v, size_t n, size_t size, int *oom)
 
 static void map_dup(lex_map *dst, const lex_map *src, int *oom)
 {
-	dst->keys = dup_array(src->keys, src->cap, sizeof *src->keys, oom);
-	dst->vals = dup_array(src->vals, src->cap, sizeof *src->vals, oom);
+	dst->slots = dup_array(src->slots, src->cap, sizeof *src->slots, oom);
 }
 
 /*

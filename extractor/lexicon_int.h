@@ -97,16 +97,21 @@ typedef struct lex_form {
 	uint64_t key;    /* hash of the whole token sequence */
 	uint32_t toks;   /* offset of the token hashes in lex->tokhash */
 	uint32_t senses; /* first sense */
-	uint32_t next;   /* next form with the same first token */
+	uint32_t next;   /* next form of the same chain (see dkg_lexicon_chain_key) */
 	uint8_t ntok;
 	uint8_t case_mode;
 	const char *exact; /* the form as written, for case=exact */
 } lex_form;
 
-/* open addressing map from 64-bit keys to 32-bit values */
+/* open addressing map from 64-bit keys to 32-bit values; a key and its value
+ * share a slot, so a lookup that finds its key costs one cache line */
+typedef struct lex_slot {
+	uint64_t key; /* 0: empty */
+	uint32_t val;
+} lex_slot;
+
 typedef struct lex_map {
-	uint64_t *keys;
-	uint32_t *vals;
+	lex_slot *slots;
 	size_t cap, n;
 } lex_map;
 

@@ -353,7 +353,8 @@ static int map_same(const lex_map *a, const lex_map *b)
 	if (a->cap != b->cap || a->n != b->n)
 		return 0;
 	for (size_t i = 0; i < a->cap; i++)
-		if (a->keys[i] != b->keys[i] || (a->keys[i] && a->vals[i] != b->vals[i]))
+		if (a->slots[i].key != b->slots[i].key ||
+		    (a->slots[i].key && a->slots[i].val != b->slots[i].val))
 			return 0;
 	return 1;
 }
