@@ -190,49 +190,52 @@ static inline int is_digit(unsigned char c)
  * folded form of recent ones is kept in a direct-mapped table keyed by the
  * token's bytes; what it holds is exactly what utf8proc gave.
  */
-#define FOLD_SLOTS   256 /* a power of two */
-#define FOLD_MAX     48  /* longer tokens are always folded afresh */
-#define FOLD_MAX_OUT 96
+#define FOLD_SLOTS 4096         /* a power of two */
+#define FOLD_ARENA (256 * 1024) /* key and folded bytes; emptied when full */
+#define FOLD_MAX   64           /* longer tokens are always folded afresh */
 
 struct dkg_fold_memo {
 	struct {
 		uint64_t hash;
-		uint8_t klen, olen;
-		char key[FOLD_MAX], out[FOLD_MAX_OUT];
+		uint32_t off;       /* in bytes: the key, then the folded form */
+		uint8_t klen, olen; /* klen 0: an empty slot */
 	} slot[FOLD_SLOTS];
+	size_t used;
+	char bytes[FOLD_ARENA];
 };
 
 /* Appends the folded form of a non-ASCII token to t->norm, through the memo. */
 static void fold_token(dkg_tokens *t, const char *s, size_t n)
 {
 	uint64_t h;
-	size_t before = t->norm.len, olen;
+	size_t before = t->norm.len, olen, k;
 	dkg_fold_memo *m = t->memo;
-	if (n > FOLD_MAX) {
-		dkg_fold_append(&t->norm, s, n);
-		return;
-	}
-	if (!m && !(m = t->memo = dkg_calloc(1, sizeof *m))) {
+	if (n > FOLD_MAX || (!m && !(m = t->memo = dkg_calloc(1, sizeof *m)))) {
 		dkg_fold_append(&t->norm, s, n);
 		return;
 	}
 	h = dkg_hash(DKG_HASH_INIT, s, n);
-	{
-		size_t k = h & (FOLD_SLOTS - 1);
-		if (m->slot[k].hash == h && m->slot[k].klen == n && !memcmp(m->slot[k].key, s, n)) {
-			dkg_buf_put(&t->norm, m->slot[k].out, m->slot[k].olen);
-			return;
-		}
-		dkg_fold_append(&t->norm, s, n);
-		olen = t->norm.len - before;
-		if (t->norm.oom || olen > FOLD_MAX_OUT)
-			return;
-		m->slot[k].hash = h;
-		m->slot[k].klen = (uint8_t)n;
-		m->slot[k].olen = (uint8_t)olen;
-		memcpy(m->slot[k].key, s, n);
-		memcpy(m->slot[k].out, t->norm.data + before, olen);
+	k = h & (FOLD_SLOTS - 1);
+	if (m->slot[k].klen == n && m->slot[k].hash == h &&
+	    !memcmp(m->bytes + m->slot[k].off, s, n)) {
+		dkg_buf_put(&t->norm, m->bytes + m->slot[k].off + n, m->slot[k].olen);
+		return;
 	}
+	dkg_fold_append(&t->norm, s, n);
+	olen = t->norm.len - before;
+	if (t->norm.oom || olen > 255)
+		return;
+	if (m->used + n + olen > FOLD_ARENA) {
+		memset(m->slot, 0, sizeof m->slot);
+		m->used = 0;
+	}
+	m->slot[k].hash = h;
+	m->slot[k].off = (uint32_t)m->used;
+	m->slot[k].klen = (uint8_t)n;
+	m->slot[k].olen = (uint8_t)olen;
+	memcpy(m->bytes + m->used, s, n);
+	memcpy(m->bytes + m->used + n, t->norm.data + before, olen);
+	m->used += n + olen;
 }
 
 /*

@@ -272,7 +272,7 @@ static void test_empty(void)
 static void test_fold_memo(void)
 {
 	dkg_tokens t = {0};
-	char buf[64];
+	char buf[80];
 	tokenize(&t, "Erdo\xc4\x9f\x61n \xe2\x80\x9cSa\xc3\xaf"
 	             "d\xe2\x80\x9d Erdo\xc4\x9f\x61n "
 	             "Russia\xe2\x80\x99s \xe2\x80\x94 \xef\xac\x81nal ERDO\xc4\x9e\x41N");
@@ -284,12 +284,18 @@ static void test_fold_memo(void)
 	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 8), "final"); /* NFKC: the fi ligature */
 	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 9), "erdogan");
 	/* again after a clear, and after many other tokens have taken the slots */
-	for (int i = 0; i < 2000; i++) {
-		snprintf(buf, sizeof buf, "\xc3\xa9l\xc3\xa8ve%d", i);
+	/* 8,000 tokens of some 60 bytes: slots are taken over and the memo's arena fills and is
+	 * emptied several times */
+	for (int i = 0; i < 8000; i++) {
+		snprintf(buf, sizeof buf, "\xc3\xa9l\xc3\xa8ve%048d", i);
 		tokenize(&t, buf);
 		CU_ASSERT_EQUAL(t.n, 1);
 		CU_ASSERT(!strncmp(dkg_tok_norm(&t, 0), "eleve", 5));
 		CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 0) + 5, buf + 7);
+		if (i % 1000 == 999) { /* and an earlier one again */
+			tokenize(&t, "Erdo\xc4\x9f\x61n");
+			CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 0), "erdogan");
+		}
 	}
 	tokenize(&t, "Erdo\xc4\x9f\x61n");
 	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 0), "erdogan");
