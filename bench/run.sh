@@ -276,6 +276,19 @@ if [ "${BENCH_QUICK:-0}" != 1 ]; then
 		awk -v i="$ir" -v z="$ir0" -v b="$b50" 'BEGIN {
 			printf "== instructions (callgrind, first 50 articles, -f ntriples): %d total, %d at start-up, %.0f per byte of text after start-up\n",
 				i, z, (i - z) / b }'
+		# where they go: the functions with the most instructions of their own
+		if command -v callgrind_annotate >/dev/null; then
+			note "   where they go (instructions in the function itself, top 15):"
+			callgrind_annotate "$TMP/callgrind.out" 2>/dev/null |
+				awk '/file:function/ { on = 1; getline; next }
+				     on && n < 15 && match($0, /\( *[0-9.]+%\)/) {
+					pct = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "", pct)
+					rest = substr($0, RSTART + RLENGTH); sub(/^ +/, "", rest)
+					split(rest, f, " ")
+					fn = f[1]; sub(/^.*:/, "", fn)
+					obj = f[2]; gsub(/[][]/, "", obj); sub(/^.*\//, "", obj)
+					printf "   %7s  %-36s %s\n", pct, fn, obj; n++ }'
+		fi
 	else
 		note "== instructions: valgrind not installed (apt-get install valgrind)"
 	fi
