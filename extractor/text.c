@@ -245,7 +245,7 @@ static void fold_token(dkg_tokens *t, const char *s, size_t n)
  * nearly all of them, are folded and hashed in one pass with one growth of
  * the buffer.
  */
-static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
+static inline int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
                       uint8_t type, uint8_t flags)
 {
 	const unsigned char *src = (const unsigned char *)text + s;
