@@ -246,7 +246,7 @@ static void fold_token(dkg_tokens *t, const char *s, size_t n)
  * the buffer.
  */
 static inline int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
-                      uint8_t type, uint8_t flags)
+                             uint8_t type, uint8_t flags)
 {
 	const unsigned char *src = (const unsigned char *)text + s;
 	size_t n = e - s, before = t->norm.len, k, nl;
@@ -363,6 +363,13 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 				    utf8proc_tolower(cp) != cp)
 					flags |= DKG_TF_CAP;
 			}
+			/* a word that starts in lower case can never be all capitals: its
+			 * ASCII run is scanned without counting capitals */
+			if (u[i] >= 'a' && u[i] <= 'z')
+				while (i < n && u[i] < 0x80 && (ascii_class[u[i]] & C_ALNUM)) {
+					letters += (ascii_class[u[i]] & C_ALPHA) != 0;
+					i++;
+				}
 			for (;;) {
 				for (;;) {
 					unsigned char c;
