@@ -311,7 +311,14 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 	size_t i = 0, len;
 	int para = 1;
 	while (i < n) {
-		int cls = classify(u + i, end, &len);
+		int cls;
+		/* ASCII white space, most of what lies between tokens */
+		if (u[i] < 0x80 && (ascii_class[u[i]] & C_SPACE)) {
+			para |= u[i] == '\n';
+			i++;
+			continue;
+		}
+		cls = classify(u + i, end, &len);
 		if (t->n >= max_tokens)
 			return DKG_ELIMIT;
 		if (cls == 1) {
@@ -390,7 +397,8 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					letters++;
 					i += len;
 				}
-				if (i + 1 >= n)
+				/* a space ends the word: no joiner below starts with one */
+				if (i + 1 >= n || (u[i] < 0x80 && (ascii_class[u[i]] & C_SPACE)))
 					break;
 				/* joiners: hyphen or period or apostrophe between word characters,
 				 * comma or period inside numbers */
