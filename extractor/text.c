@@ -95,7 +95,8 @@ static size_t u8len(unsigned char c)
  * testing ranges. */
 enum { C_ALNUM = 1, C_SPACE = 2, C_ALPHA = 4, C_UPPER = 8, C_DIGIT = 16 };
 
-static const uint8_t ascii_class[128] = {
+static const uint8_t ascii_class[256] = {
+    /* bytes from 0x80 are 0: no ASCII class */
     ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
     [' '] = C_SPACE,
 #define D(c) [c] = C_ALNUM | C_DIGIT
@@ -313,7 +314,7 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 	while (i < n) {
 		int cls;
 		/* ASCII white space, most of what lies between tokens */
-		if (u[i] < 0x80 && (ascii_class[u[i]] & C_SPACE)) {
+		if (ascii_class[u[i]] & C_SPACE) {
 			para |= u[i] == '\n';
 			i++;
 			continue;
@@ -371,12 +372,12 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					flags |= DKG_TF_CAP;
 			}
 			/* a word that starts in lower case can never be all capitals: its
-			 * ASCII run is scanned without counting capitals */
-			if (u[i] >= 'a' && u[i] <= 'z')
-				while (i < n && u[i] < 0x80 && (ascii_class[u[i]] & C_ALNUM)) {
-					letters += (ascii_class[u[i]] & C_ALPHA) != 0;
+			 * ASCII run is scanned without counting letters or capitals */
+			if (u[i] >= 'a' && u[i] <= 'z') {
+				letters = 1; /* only whether there are letters matters here */
+				while (i < n && (ascii_class[u[i]] & C_ALNUM))
 					i++;
-				}
+			}
 			for (;;) {
 				for (;;) {
 					unsigned char c;
@@ -398,7 +399,7 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					i += len;
 				}
 				/* a space ends the word: no joiner below starts with one */
-				if (i + 1 >= n || (u[i] < 0x80 && (ascii_class[u[i]] & C_SPACE)))
+				if (i + 1 >= n || (ascii_class[u[i]] & C_SPACE))
 					break;
 				/* joiners: hyphen or period or apostrophe between word characters,
 				 * comma or period inside numbers */
