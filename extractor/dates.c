@@ -65,7 +65,18 @@ void dkg_format_date(long days, char out[11])
 		out[0] = '\0';
 		return;
 	}
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	/* "%04d-%02d-%02d" by hand: this runs twice for every event */
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 }
 
 /* 0 = Monday .. 6 = Sunday */
