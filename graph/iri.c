@@ -132,8 +132,9 @@ void dkg_text_clean(dkg_buf *b, const char *s, size_t n)
 	while (i < n) {
 		size_t run = i, len;
 		uint32_t cp;
-		/* Printable ASCII is by far the common case: copy it in runs. */
-		while (run < n && p[run] >= 0x20 && p[run] < 0x80)
+		/* Printable ASCII is by far the common case: copy it in runs (DEL is a
+		 * control character: Raptor's RDF/XML writer refuses it). */
+		while (run < n && p[run] >= 0x20 && p[run] < 0x7F)
 			run++;
 		if (run > i) {
 			dkg_buf_put(b, s + i, run - i);

@@ -797,6 +797,14 @@ static void test_hostile_document(void)
 	CU_ASSERT(count(&g, "<" DIP "cameoCode> \"999\"", NULL, NULL) == 1);
 	graph_free(&g);
 	dkg_free(out);
+	/* every syntax writes it, RDF/XML too (Raptor's XML writer refuses DEL) */
+	out = write_all(DKG_RDF_RDFXML, NULL, fs, 1, NULL);
+	CU_ASSERT(strstr(out, "</rdf:RDF>") != NULL);
+	parse(&g, "rdfxml", out);
+	CU_ASSERT(g.errors == 0);
+	CU_ASSERT(count(&g, "/terms/title> \"bad \\uFFFD\\uFFFD title\"", NULL, NULL) == 1);
+	graph_free(&g);
+	dkg_free(out);
 	fixture_free(&f);
 }
 
