@@ -1299,6 +1299,9 @@ int dkg_writer_new(dkg_writer **out, const dkg_writer_options *opts, dkg_write_f
 	raptor_world_set_flag(w->world, RAPTOR_WORLD_FLAG_WWW_SKIP_INIT_FINISH, 1);
 	raptor_world_set_flag(w->world, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
 	raptor_world_set_flag(w->world, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
+	/* Every node IRI of a document is made once and freed with the document:
+	 * interning them in the world's tree only costs a lookup each. */
+	raptor_world_set_flag(w->world, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
 	raptor_world_set_log_handler(w->world, w, log_handler);
 	if (raptor_world_open(w->world))
 		goto fail;
