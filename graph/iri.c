@@ -143,7 +143,11 @@ void dkg_text_clean(dkg_buf *b, const char *s, size_t n)
 		}
 		len = utf8_seq(p + i, n - i, &cp);
 		if (len == 1) { /* a control character */
-			if (cp == '\t' || cp == '\n' || cp == '\r')
+			/* a carriage return ends a line like a line feed: Raptor's Turtle
+			 * writer puts a lone one raw into a short string, which is invalid */
+			if (cp == '\r' && !(i + 1 < n && p[i + 1] == '\n'))
+				dkg_buf_putc(b, '\n');
+			else if (cp == '\t' || cp == '\n')
 				dkg_buf_putc(b, (char)cp);
 		} else if (len == 0 || cp == 0xFFFE || cp == 0xFFFF) {
 			dkg_buf_put(b, fffd, 3);

@@ -24,8 +24,8 @@ void dkg_iri_put_encoded(dkg_buf *b, const char *s, size_t n);
 void dkg_iri_put_hex64(dkg_buf *b, uint64_t h);
 
 /* Appends `s` as literal text: invalid UTF-8 (and U+FFFE, U+FFFF) becomes
- * U+FFFD; C0 controls other than tab, newline and carriage return are
- * dropped. */
+ * U+FFFD; a carriage return becomes a newline (CR LF one newline); other C0
+ * controls but tab and newline, and DEL, are dropped. */
 void dkg_text_clean(dkg_buf *b, const char *s, size_t n);
 
 /* Number of code points in `n` bytes of UTF-8 (each byte that does not
