@@ -370,6 +370,40 @@ EOF
 run "gzip bomb" extract -f none --max-doc-size 4M bomb.txt.gz
 want_rc 0 && want_err '^bomb\.txt\.gz(:[0-9]+)?: warning: .*(truncated|longer)' && ok
 
+# --- any character in any field, in every syntax: the output must parse --------------
+# (Raptor's writers put DEL and a lone carriage return into RDF/XML and Turtle as they are)
+python3 - <<'EOF'
+import json, random
+random.seed(7)
+def any_text(n):
+    out = []
+    for _ in range(n):
+        r = random.random()
+        if r < 0.5:
+            out.append(chr(random.randint(0, 127)))
+        elif r < 0.8:
+            out.append(chr(random.randint(128, 0x7FF)))
+        elif r < 0.95:
+            out.append(chr(random.choice([random.randint(0x800, 0xD7FF), random.randint(0xE000, 0xFFFF)])))
+        else:
+            out.append(chr(random.randint(0x10000, 0x10FFFF)))
+    return "".join(out)
+with open("anychars.jsonl", "w") as f:
+    for i in range(200):
+        f.write(json.dumps({"id": any_text(10), "url": any_text(20), "title": any_text(30),
+                            "date": "2020-01-01", "text": "Russia threatened Ukraine. " +
+                            any_text(200) + " Putin met Erdogan in Ankara."}) + "\n")
+EOF
+for syntax in turtle ntriples nquads rdfxml; do
+    run "any characters, $syntax" extract -q -f $syntax -o any.out anychars.jsonl
+    want_rc 0 || continue
+    if rapper -q -i "$syntax" -c any.out 2>rapper.err; then
+        ok
+    else
+        fail "$syntax output does not parse: $(head -n 2 rapper.err)"
+    fi
+done
+
 if ((fails)); then
     echo "hostile_inputs: $fails failed" >&2
     exit 1
