@@ -144,6 +144,48 @@ static void test_longest_match(void)
 	dkg_lexicon_free(lex);
 }
 
+/* Forms hang off their first token (one-token forms) or first two tokens (longer
+ * ones): a first word shared by hundreds of forms still gives the longest match. */
+static void test_shared_first_word(void)
+{
+	dkg_lexicon *lex;
+	dkg_error err;
+	dkg_buf b = DKG_BUF_INIT;
+	size_t n;
+	char line[160];
+	dkg_buf_puts(&b, "verb\thold\tcameo=040\tlemma=hold\ttarget=none\n");
+	dkg_buf_puts(&b, "verb\thold talks\tcameo=043\tlemma=hold talks\ttarget=none\n");
+	dkg_buf_puts(&b, "verb\thold talks with\tcameo=043\tlemma=hold talks with\ttarget=none\n");
+	for (int i = 0; i < 400; i++) {
+		snprintf(line, sizeof line,
+		         "verb\thold item%d|hold item%d now\tcameo=040\tlemma=hold "
+		         "item%d\ttarget=none\n",
+		         i, i, i);
+		dkg_buf_puts(&b, line);
+	}
+	CU_ASSERT_FATAL(!b.oom);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_new(&lex), DKG_OK);
+	if (dkg_lexicon_load_buffer(lex, "shared", b.data, b.len, &err) != DKG_OK) {
+		fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.message);
+		CU_FAIL_FATAL("the lexicon does not load");
+	}
+	CU_ASSERT_EQUAL(match(lex, "hold talks with Iran", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "hold talks in Oslo", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_EQUAL(match(lex, "hold item399 now", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "hold item0 later", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_EQUAL(match(lex, "hold on", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 1);
+	CU_ASSERT_EQUAL(match(lex, "hold", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 1);
+	CU_ASSERT_EQUAL(match(lex, "item5 hold", &n), 0);
+	dkg_lexicon_free(lex);
+	dkg_buf_free(&b);
+}
+
 static void test_case_rules(void)
 {
 	dkg_lexicon *lex = load_small();
@@ -498,6 +540,7 @@ int dkg_test_register(void)
 {
 	static CU_TestInfo tests[] = {{"kinds", test_kinds},
 	                              {"longest match", test_longest_match},
+	                              {"a first word shared by 400 forms", test_shared_first_word},
 	                              {"case rules", test_case_rules},
 	                              {"dated offices", test_offices},
 	                              {"errors", test_errors},
