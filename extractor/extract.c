@@ -38,6 +38,8 @@ typedef struct phrase {
 	const char *prep;
 	const lex_sector *orphan; /* a sector noun with no country ("gunmen", "police") */
 	size_t name_s, name_e;    /* an orphan's name, when it names a person */
+	uint8_t ethnic;           /* "ethnic Albanians": coded where they live */
+	const lex_sector *ethnic_sector;
 } phrase;
 
 typedef struct trig {
@@ -620,7 +622,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	const dkg_actor *named[PA_MAX];
 	size_t nnamed = 0;
 	const dkg_place *place = NULL;
-	int saw_det = 0, saw_content = 0, last_adj = 0;
+	int saw_det = 0, saw_content = 0, last_adj = 0, ethnic = 0;
 	uint32_t idx;
 	memset(ph, 0, sizeof *ph);
 	ph->ts = i;
@@ -766,6 +768,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			break;
 		}
 		if (in_list(w, MODIFIERS) && !f) {
+			if (!strcmp(w, "ethnic"))
+				ethnic = 1;
 			j++;
 			continue;
 		}
@@ -820,10 +824,15 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		    &lex->countries.v[idx] != countries[0]) {
 			countries[0] = &lex->countries.v[idx];
 			j = k + ex->span[k];
+			ethnic = 0; /* the residence is given */
 		}
 	}
 	if (j == i || (!saw_content))
 		return i;
+	if (ethnic && ncountries == 1 && last_adj && !nnamed && !title && !name_s) {
+		ph->ethnic = 1;
+		ph->ethnic_sector = sector;
+	}
 	/* "Iran's threat": the 's ends a possessor unless a title or sector followed it */
 	if (j > i + 1 && is_word(t, j - 1, "'s"))
 		j--;
@@ -958,6 +967,53 @@ static void resolve_orphans(dkg_extractor *ex)
 	}
 }
 
+/*
+ * An ethnic group named by a country adjective ("ethnic Albanians", "ethnic
+ * Turks") is coded by the country where it lives, as CAMEO codes minorities:
+ * the nearest other country or place of the sentence, after it first. With
+ * none, the adjective's country stands.
+ */
+static void resolve_ethnic(dkg_extractor *ex)
+{
+	for (size_t i = 0; i < ex->nph; i++) {
+		phrase *ph = &ex->ph[i];
+		const char *own, *cc = NULL;
+		int32_t ci;
+		if (!ph->ethnic || ph->nactors != 1 || !(own = ph->actors[0]->country))
+			continue;
+		ph->place = NULL; /* the people, not their homeland */
+		for (size_t d = 1; d < ex->nph && !cc; d++) {
+			size_t cand[2] = {i + d, i >= d ? i - d : (size_t)-1};
+			for (int c = 0; c < 2 && !cc; c++) {
+				const phrase *o;
+				const char *oc = NULL;
+				if (cand[c] >= ex->nph)
+					continue;
+				o = &ex->ph[cand[c]];
+				if (o->ethnic)
+					continue;
+				if (o->place && o->place->country)
+					oc = o->place->country;
+				else if (o->nactors == 1 && o->actors[0]->kind == DKG_ACTOR_STATE)
+					oc = o->actors[0]->country;
+				if (oc && strcmp(oc, own))
+					cc = oc;
+			}
+		}
+		if (!cc || (ci = dkg_lexicon_country(ex->lex, cc)) < 0)
+			continue;
+		{
+			const lex_country *c = &ex->lex->countries.v[ci];
+			const dkg_actor *a = ph->ethnic_sector
+			                         ? composite(ex, c, ph->ethnic_sector->sector,
+			                                     ph->ethnic_sector->role)
+			                         : &c->actor;
+			if (a)
+				ph->actors[0] = a;
+		}
+	}
+}
+
 /* Builds the phrases of sentence [s, e): actor phrases with coordination. */
 static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 {
@@ -1008,6 +1064,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		i = j;
 	}
 	resolve_orphans(ex);
+	resolve_ethnic(ex);
 }
 
 /* ---- triggers ----------------------------------------------------------------------- */
