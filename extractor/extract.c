@@ -1958,6 +1958,54 @@ static int domestic_target(dkg_extractor *ex, int src, const char *code)
 	}
 }
 
+static int code_root(const char *code)
+{
+	return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
+/*
+ * The country where a clause sets its event, as an actor phrase: the place
+ * after the verb ("in central Baghdad", "outside the Iraqi city of Basra"),
+ * else before it ("guerrillas operating in Macedonia were disarmed").
+ */
+static int place_actor(dkg_extractor *ex, size_t s, size_t e, size_t from, size_t v)
+{
+	dkg_tokens *t = &ex->toks;
+	const char *cc = NULL;
+	int32_t ci;
+	int at = -1;
+	for (size_t k = from; k < e && k < from + 14 && !cc; k++) {
+		int p = ex->ph_at[k];
+		if (p >= 0) {
+			const phrase *ph = &ex->ph[p];
+			if (ph->governed && ph->place && ph->place->country)
+				cc = ph->place->country, at = p;
+			else if (ph->governed && ph->nactors == 1 && ph->actors[0]->country &&
+			         ph->actors[0]->kind == DKG_ACTOR_STATE && !strcmp(ph->prep, "of"))
+				cc = ph->actors[0]->country, at = p; /* "the Iraqi city of" */
+			k = ph->te - 1;
+			continue;
+		}
+		if (is_punct(t, k) || is_rel_word(t, k) || tok_cl(t, k, CL_REPORTING))
+			break;
+	}
+	if (!cc) {
+		const dkg_place *pl = place_before(ex, s, v);
+		if (pl)
+			cc = pl->country;
+	}
+	if (!cc || (ci = dkg_lexicon_country(ex->lex, cc)) < 0 || ex->nph >= MAX_PHRASES)
+		return -1;
+	{
+		phrase *np = &ex->ph[ex->nph];
+		memset(np, 0, sizeof *np);
+		np->ts = at >= 0 ? ex->ph[at].ts : v;
+		np->te = at >= 0 ? ex->ph[at].te : v;
+		np->actors[np->nactors++] = &ex->lex->countries.v[ci].actor;
+		return (int)ex->nph++;
+	}
+}
+
 static int is_retreat_lemma(const char *lemma)
 {
 	static const char *const l[] = {
@@ -2148,6 +2196,16 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 								break;
 						}
 						after = src >= 0 ? ex->ph[src].te : k + 1;
+					}
+					/* "three soldiers were killed in Basra": violence
+					 * without a named agent is coded to the country where
+					 * it happened, the subject its target */
+					if (src < 0 && code_root(code) >= 17) {
+						int sub = subject_before(ex, s, vstart, i);
+						if (sub >= 0 && ex->ph[sub].nactors &&
+						    (src = place_actor(ex, s, e, r->te, vstart)) >=
+						        0)
+							tgt = sub;
 					}
 					if (src < 0)
 						continue;
