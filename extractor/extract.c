@@ -39,6 +39,7 @@ typedef struct phrase {
 	const lex_sector *orphan; /* a sector noun with no country ("gunmen", "police") */
 	size_t name_s, name_e;    /* an orphan's name, when it names a person */
 	uint8_t ethnic;           /* "ethnic Albanians": coded where they live */
+	uint8_t own;              /* the subject's own people ("sent troops") */
 	const lex_sector *ethnic_sector;
 } phrase;
 
@@ -909,18 +910,67 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
  * the country of the place where the sentence sets it ("in Kabul", "in
  * eastern Afghanistan"), else of the dateline, as a human coder would.
  */
-static void resolve_orphans(dkg_extractor *ex)
+static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self);
+static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int *neg,
+                       dkg_modality *mod, int *passive, int *infinitive);
+
+/* Verbs whose object is the subject's own people: one sends, deploys or
+ * withdraws one's own troops, inspectors or observers. */
+static const char *const SEND_VERBS[] = {
+    "send",       "sends",       "sent",        "sending",    "dispatch",   "dispatches",
+    "dispatched", "dispatching", "deploy",      "deploys",    "deployed",   "deploying",
+    "station",    "stations",    "stationed",   "stationing", "withdraw",   "withdraws",
+    "withdrew",   "withdrawn",   "withdrawing", "mobilize",   "mobilizes",  "mobilized",
+    "mobilizing", "mobilise",    "mobilises",   "mobilised",  "mobilising", "mass",
+    "massed",     "massing",     "recall",      "recalled",   "recalls",    "recalling",
+    NULL};
+
+/*
+ * "the UN has sent 21 military personnel to Bosnia": the object of a sending
+ * verb belongs to its subject. Returns that subject's first actor, or NULL.
+ */
+static const dkg_actor *sender_of(dkg_extractor *ex, size_t s, const phrase *ph)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k = ph->ts, start;
+	int neg, passive, inf, p;
+	dkg_modality mod;
+	while (k > s && (t->tok[k - 1].type == DKG_TOK_NUM || tok_cl(t, k - 1, CL_DETS) ||
+	                 tok_cl(t, k - 1, CL_QUANTITIES) || is_word(t, k - 1, "more") ||
+	                 is_word(t, k - 1, "additional") || is_word(t, k - 1, "extra") ||
+	                 is_word(t, k - 1, "of")))
+		k--;
+	if (k <= s || ph->governed || !in_list(dkg_tok_norm(t, k - 1), SEND_VERBS))
+		return NULL;
+	verb_group(ex, s, k - 1, &start, &neg, &mod, &passive, &inf);
+	if (passive || (p = subject_before(ex, s, start, 0)) < 0 || !ex->ph[p].nactors ||
+	    ex->ph[p].orphan)
+		return NULL;
+	return ex->ph[p].actors[0];
+}
+
+static void resolve_orphans(dkg_extractor *ex, size_t s)
 {
 	for (size_t i = 0; i < ex->nph; i++) {
 		phrase *ph = &ex->ph[i];
 		const char *cc = NULL;
 		int32_t ci;
+		const dkg_actor *by;
 		if (!ph->orphan || ph->nactors)
 			continue;
+		if (!ph->name_e && (by = sender_of(ex, s, ph)) != NULL) {
+			ph->own = 1;
+			if (!by->country) {
+				ph->actors[ph->nactors++] = by; /* an IGO's own staff */
+				continue;
+			}
+			cc = by->country;
+		}
 		/* civilians, refugees, business or media without a country are coded by
 		 * place only when the place qualifies them ("inhabitants of the Syrian
 		 * Golan"); state organs and organised groups by the sentence's place */
-		if (!ph->name_e && !strstr("GOV MIL COP REB OPP LEG JUD SPY", ph->orphan->sector)) {
+		if (!cc && !ph->name_e &&
+		    !strstr("GOV MIL COP REB OPP LEG JUD SPY", ph->orphan->sector)) {
 			const phrase *o = i + 1 < ex->nph ? &ex->ph[i + 1] : NULL;
 			if (o && o->governed && o->ts <= ph->te + 2 &&
 			    (!strcmp(o->prep, "of") || !strcmp(o->prep, "in") ||
@@ -1063,7 +1113,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		}
 		i = j;
 	}
-	resolve_orphans(ex);
+	resolve_orphans(ex, s);
 	resolve_ethnic(ex);
 }
 
@@ -2397,6 +2447,10 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			/* the same actor as source and only target: keep the source only */
 			if (tgt == src)
 				tgt = -1;
+			/* "mobilized reservists for a war against Iraq": one's own forces
+			 * are what is moved, the target comes after them */
+			if (tgt >= 0 && ex->ph[tgt].own)
+				tgt = fallback_target(ex, ex->ph[tgt].te, e, src, code);
 			if (tgt < 0 && !(tg->target & TGT_NONE))
 				tgt = fallback_target(ex, r->te, e, src, code);
 			if (tgt < 0)
