@@ -1538,6 +1538,28 @@ static const char *refine_code(const char *code, const lex_trigger *comp)
 	return code;
 }
 
+/*
+ * A generic easing verb ("lift", "ease", "relax") takes its kind from the
+ * measure it ends, however far the object is pushed ("lifted on Friday a
+ * day-old blockade"): a blockade or siege is military (CAMEO 0872), a curfew
+ * 0813, a state of emergency 0814, sanctions or an embargo 085.
+ */
+static const char *eased_code(const char *code, const lex_trigger *measure)
+{
+	const char *m = measure->cameo;
+	if (strcmp(code, "081"))
+		return code;
+	if (!strncmp(m, "19", 2) || !strncmp(m, "15", 2))
+		return "0872";
+	if (!strcmp(m, "1723"))
+		return "0813";
+	if (!strcmp(m, "1724"))
+		return "0814";
+	if (!strncmp(m, "16", 2))
+		return "085";
+	return code;
+}
+
 static int hostile(const char *code)
 {
 	int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -2461,6 +2483,20 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				if (ex->form[q])
 					comp_tr = trigger_of(ex->lex, ex->form[q]);
 			code = refine_code(code, comp_tr);
+			/* the measure an easing verb ends: the next noun trigger of its clause */
+			if (!r->noun && !strcmp(code, "081"))
+				for (size_t q = i + 1; q < ex->ntr && ex->tr[q].ts < r->te + 7;
+				     q++) {
+					size_t z;
+					for (z = r->te; z < ex->tr[q].ts; z++)
+						if (is_punct(t, z) &&
+						    !(t->tok[z].flags & DKG_TF_QUOTE) &&
+						    dkg_tok_norm(t, z)[0] != '-')
+							break;
+					if (z == ex->tr[q].ts && ex->tr[q].noun)
+						code = eased_code(code, ex->tr[q].t);
+					break;
+				}
 			if (neg)
 				code = negated_code(code, &neg);
 			else if (mod == DKG_MODALITY_INTENDED)
