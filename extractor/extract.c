@@ -1195,6 +1195,16 @@ static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int
 	size_t k;
 	for (k = i; k < e && k < i + limit; k++) {
 		int p = ex->ph_at[k];
+		if (p >= 0 && ex->ph[p].nactors && !allow_governed && ex->ph[p].governed &&
+		    !(ex->ph[p].pronoun && ex->ph[p].possessive)) {
+			/* "protested against X": the preposition ends the trigger, so
+			 * the phrase is its object */
+			size_t q = ex->ph[p].ts;
+			while (q > i && tok_cl(t, q - 1, CL_DETS))
+				q--;
+			if (q == i)
+				return p;
+		}
 		if (p >= 0 && ex->ph[p].nactors && (allow_governed || !ex->ph[p].governed))
 			return p;
 		if (p >= 0 && !ex->ph[p].nactors)
