@@ -2040,6 +2040,20 @@ static int domestic_target(dkg_extractor *ex, int src, const char *code)
 	}
 }
 
+/* The phrase names peacekeepers ("NATO peacekeeping troops", "blue helmets"). */
+static int peacekeepers(dkg_extractor *ex, int p)
+{
+	if (p < 0)
+		return 0;
+	for (size_t k = ex->ph[p].ts; k < ex->ph[p].te; k++)
+		if (!strncmp(dkg_tok_norm(&ex->toks, k), "peacekeep", 9))
+			return 1;
+	for (size_t a = 0; a < ex->ph[p].nactors; a++)
+		if (strstr(ex->ph[p].actors[a]->id, "peacekeep"))
+			return 1;
+	return 0;
+}
+
 static int code_root(const char *code)
 {
 	return (code[0] - '0') * 10 + (code[1] - '0');
@@ -2493,6 +2507,10 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				if (ex->form[q])
 					comp_tr = trigger_of(ex->lex, ex->form[q]);
 			code = refine_code(code, comp_tr);
+			/* "peacekeepers arrived in Bosnia": not a visit, the deployment
+			 * of a peacekeeping force (CAMEO 074) */
+			if (!strncmp(tg->lemma, "arrive", 6) && peacekeepers(ex, src))
+				code = "074";
 			/* the measure an easing verb ends: the next noun trigger of its clause */
 			if (!r->noun && !strcmp(code, "081"))
 				for (size_t q = i + 1; q < ex->ntr && ex->tr[q].ts < r->te + 7;
