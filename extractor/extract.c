@@ -2501,6 +2501,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				tgt = fallback_target(ex, r->te, e, src, code);
 			if (tgt < 0)
 				tgt = domestic_target(ex, src, code);
+			/* "the cabinet met on Sunday": one body meeting alone is its own
+			 * session, not a consultation with anyone */
+			if (tgt < 0 && !r->noun && !strcmp(tg->lemma, "meet") &&
+			    ex->ph[src].nactors == 1)
+				continue;
 			/* "threatened to respond by stationing missiles": the first trigger in
 			 * the complement says what kind of act is threatened or promised */
 			for (size_t q = obj_s; !comp_tr && q < obj_e; q++)
