@@ -1976,7 +1976,7 @@ static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src, co
 			            (!strcmp(ph->prep, "in") || !strcmp(ph->prep, "at") ||
 			             !strcmp(ph->prep, "near") || !strcmp(ph->prep, "inside") ||
 			             !strcmp(ph->prep, "outside"));
-			if (ph->nactors && !ph->pronoun && !ph->possessive && !venue)
+			if (ph->nactors && !ph->pronoun && !ph->possessive && !venue && !ph->own)
 				return p;
 			if ((!ph->nactors || venue) && ph->place && ph->place->country &&
 			    ex->nph < MAX_PHRASES &&
@@ -2051,6 +2051,48 @@ static int peacekeepers(dkg_extractor *ex, int p)
 	for (size_t a = 0; a < ex->ph[p].nactors; a++)
 		if (strstr(ex->ph[p].actors[a]->id, "peacekeep"))
 			return 1;
+	return 0;
+}
+
+/*
+ * The object of "mobilize" (after determiners and numbers) is a force: a
+ * military or police sector, or no object at all ("mobilized against").
+ */
+static int mobilizes_forces(dkg_extractor *ex, size_t k, size_t e)
+{
+	dkg_tokens *t = &ex->toks;
+	static const char *const forces[] = {"reservists", "reserves", "reserve",    "men",
+	                                     "fighters",   "units",    "guard",      "guards",
+	                                     "militiamen", "recruits", "conscripts", NULL};
+	while (k < e &&
+	       (tok_cl(t, k, CL_DETS) || t->tok[k].type == DKG_TOK_NUM ||
+	        tok_cl(t, k, CL_MODIFIERS) || tok_cl(t, k, CL_QUANTITIES) || is_word(t, k, "its") ||
+	        is_word(t, k, "their") || is_word(t, k, "his") || is_word(t, k, "more") ||
+	        is_word(t, k, "additional") || is_word(t, k, "extra")))
+		k++;
+	if (k >= e || is_punct(t, k) || tok_cl(t, k, CL_PREPS) || tok_cl(t, k, CL_ADVERBS) ||
+	    in_list(dkg_tok_norm(t, k), forces))
+		return 1;
+	if (ex->ph_at[k] >= 0) {
+		const phrase *ph = &ex->ph[ex->ph_at[k]];
+		for (size_t a = 0; a < ph->nactors; a++) {
+			const char *c = ph->actors[a]->code;
+			size_t n = c ? strlen(c) : 0;
+			if (n >= 3 && (!strcmp(c + n - 3, "MIL") || !strcmp(c + n - 3, "COP")))
+				return 1;
+		}
+		if (ph->orphan &&
+		    (!strcmp(ph->orphan->sector, "MIL") || !strcmp(ph->orphan->sector, "COP")))
+			return 1;
+	}
+	/* "the Army": a sector noun read as such */
+	{
+		uint32_t idx;
+		if (ex->form[k] && form_has(ex->lex, ex->form[k], LEX_SECTOR, &idx)) {
+			const char *sec = ex->lex->sectors.v[idx].sector;
+			return !strcmp(sec, "MIL") || !strcmp(sec, "COP");
+		}
+	}
 	return 0;
 }
 
@@ -2501,6 +2543,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				tgt = fallback_target(ex, r->te, e, src, code);
 			if (tgt < 0)
 				tgt = domestic_target(ex, src, code);
+			/* "mobilized pressure groups", "mobilize their people": CAMEO 15
+			 * mobilises armed or police forces only */
+			if (!r->noun && !strncmp(tg->lemma, "mobili", 6) &&
+			    !mobilizes_forces(ex, r->te, e))
+				continue;
 			/* "the cabinet met on Sunday": one body meeting alone is its own
 			 * session, not a consultation with anyone */
 			if (tgt < 0 && !r->noun && !strcmp(tg->lemma, "meet") &&
