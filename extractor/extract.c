@@ -958,7 +958,17 @@ static void resolve_orphans(dkg_extractor *ex, size_t s)
 		const dkg_actor *by;
 		if (!ph->orphan || ph->nactors)
 			continue;
-		if (!ph->name_e && (by = sender_of(ex, s, ph)) != NULL) {
+		/* "its troops", "their police": the possessor's own */
+		if (!ph->name_e && i > 0 && ex->ph[i - 1].te == ph->ts && ex->ph[i - 1].pronoun &&
+		    ex->ph[i - 1].possessive && ex->ph[i - 1].nactors == 1) {
+			by = ex->ph[i - 1].actors[0];
+			ph->own = 1;
+			if (!by->country) {
+				ph->actors[ph->nactors++] = by;
+				continue;
+			}
+			cc = by->country;
+		} else if (!ph->name_e && (by = sender_of(ex, s, ph)) != NULL) {
 			ph->own = 1;
 			if (!by->country) {
 				ph->actors[ph->nactors++] = by; /* an IGO's own staff */
@@ -1195,6 +1205,12 @@ static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int
 	size_t k;
 	for (k = i; k < e && k < i + limit; k++) {
 		int p = ex->ph_at[k];
+		/* "offered its support to X", "its troops": a possessive determiner
+		 * and the subject's own forces are no object */
+		if (p >= 0 && ((ex->ph[p].pronoun && ex->ph[p].possessive) || ex->ph[p].own)) {
+			k = ex->ph[p].te - 1;
+			continue;
+		}
 		if (p >= 0 && ex->ph[p].nactors && !allow_governed && ex->ph[p].governed &&
 		    !(ex->ph[p].pronoun && ex->ph[p].possessive)) {
 			/* "protested against X": the preposition ends the trigger, so
