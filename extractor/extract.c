@@ -1003,7 +1003,8 @@ static void resolve_orphans(dkg_extractor *ex, size_t s)
 				o = &ex->ph[cand[c]];
 				if (o->place && o->place->country)
 					cc = o->place->country;
-				else if (o->nactors == 1 && o->actors[0]->kind == DKG_ACTOR_STATE)
+				else if (o->nactors == 1 && o->actors[0]->country &&
+				         o->actors[0]->kind != DKG_ACTOR_PERSON)
 					cc = o->actors[0]->country;
 			}
 		}
