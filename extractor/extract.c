@@ -1934,8 +1934,6 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 			continue; /* "demanded that ...", "urged ...": the trigger codes it */
 		q--;
 		src = subject_before(ex, s, q, 0);
-		if (src < 0 || src == y)
-			continue;
 		k += is_word(t, k, "must") || is_word(t, k, "should") ? 1 : 2;
 		while (k < e &&
 		       (tok_cl(t, k, CL_ADVERBS) || is_word(t, k, "not") || is_word(t, k, "be")))
@@ -1951,6 +1949,12 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		for (size_t i = 0; i < ex->ntr; i++)
 			if (ex->tr[i].ts >= k && ex->tr[i].ts < obj_e)
 				ex->tr[i].consumed = 1;
+		/* what Y must do is demanded, not done, even when we cannot code who
+		 * demands it */
+		if (src < 0 || src == y) {
+			k = obj_e - 1;
+			continue;
+		}
 		memset(&r, 0, sizeof r);
 		r.ts = q;
 		r.te = q + 1;
