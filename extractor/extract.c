@@ -2117,6 +2117,22 @@ static int mobilizes_forces(dkg_extractor *ex, size_t k, size_t e)
 	return 0;
 }
 
+/* "return" gives something back: an object follows it and a recipient
+ * governed by "to" was found. */
+static int returns_object(dkg_extractor *ex, size_t k, size_t e, int tgt)
+{
+	dkg_tokens *t = &ex->toks;
+	static const char *const intransitive[] = {"home", "back",  "fire",   "there",
+	                                           "here", "power", "office", NULL};
+	if (tgt < 0 || strcmp(ex->ph[tgt].prep ? ex->ph[tgt].prep : "", "to") ||
+	    ex->ph[tgt].ts == k + 1)
+		return 0;
+	while (k < e && tok_cl(t, k, CL_ADVERBS))
+		k++;
+	return k < e && !is_punct(t, k) && !tok_cl(t, k, CL_PREPS) &&
+	       !in_list(dkg_tok_norm(t, k), intransitive);
+}
+
 static int code_root(const char *code)
 {
 	return (code[0] - '0') * 10 + (code[1] - '0');
@@ -2395,6 +2411,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 							break;
 					}
 				}
+				/* "returned the artifacts to Iraq" gives back property (CAMEO
+				 * 0842); "returned to Kabul", "returned home" only travel */
+				if (!strcmp(tg->lemma, "return") &&
+				    !returns_object(ex, r->te, e, tgt))
+					continue;
 				if (tg->comp == COMP_TO || tg->comp == COMP_NONE) {
 					size_t vs = 0, ce = read_complement(ex, after, e, &vs);
 					if (ce > after && tg->comp == COMP_TO) {
@@ -2433,7 +2454,10 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				}
 			} else {
 				/* noun trigger: "his threat to deploy", "X held talks with Y", "an
-				 * attack by X" */
+				 * attack by X"; "Russia's return" is mostly travel, not restitution
+				 */
+				if (!strcmp(tg->lemma, "return"))
+					continue;
 				size_t k = r->ts;
 				neg = 0;
 				mod = DKG_MODALITY_ASSERTED;
