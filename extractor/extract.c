@@ -1554,6 +1554,22 @@ static const char *refine_code(const char *code, const lex_trigger *comp)
 			return code;
 		}
 	}
+	if (root == 10 && !strcmp(code, "100")) {
+		switch (croot) {
+		case 4:
+			return "106";
+		case 5:
+			return "102";
+		case 6:
+			return "101";
+		case 7:
+			return "103";
+		case 8:
+			return "105";
+		default:
+			return code;
+		}
+	}
 	if (root == 13 && (!strcmp(code, "130") || !strcmp(code, "13"))) {
 		if (croot == 15 || croot >= 17)
 			return "138";
@@ -1879,7 +1895,8 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
  */
 static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, size_t first_event)
 {
-	static const lex_trigger demand = {"020", "demand", TGT_OBJ, COMP_TO, 0, 0, {0}, 0};
+	/* "Y must do X" insists, it does not plead: CAMEO 10 (demand), not 02 */
+	static const lex_trigger demand = {"100", "demand", TGT_OBJ, COMP_TO, 0, 0, {0}, 0};
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = s + 2; k + 1 < e; k++) {
 		int y, src;
@@ -1959,7 +1976,7 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		r.ts = q;
 		r.te = q + 1;
 		r.t = &demand;
-		if (emit(ex, s, e, sb, se, &r, src, y, refine_code("020", comp), k, obj_e, 0,
+		if (emit(ex, s, e, sb, se, &r, src, y, refine_code("100", comp), k, obj_e, 0,
 		         DKG_MODALITY_ASSERTED, ex->ph[src].pronoun, first_event) < 0)
 			return DKG_ENOMEM;
 		k = obj_e;
