@@ -2240,6 +2240,40 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 	}
 }
 
+/*
+ * True when token i is in the that-clause of a charge, claim or report ("denied
+ * charges by the clergy that it tortured a priest"): what is alleged is not
+ * coded as done.
+ */
+static int alleged(dkg_extractor *ex, size_t s, size_t i)
+{
+	static const char *const claims[] = {
+	    "charge", "charges",    "accusation",  "accusations", "allegation", "allegations",
+	    "claim",  "claims",     "report",      "reports",     "rumours",    "rumors",
+	    "denial", "suggestion", "suggestions", NULL};
+	dkg_tokens *t = &ex->toks;
+	size_t q = i, n = 0;
+	while (q > s && n < 14) {
+		const char *w = dkg_tok_norm(t, --q);
+		n++;
+		if (w[0] == ';' || w[0] == '.' || w[0] == ',' || is_word(t, q, "and") ||
+		    is_word(t, q, "but"))
+			return 0;
+		if (is_word(t, q, "that"))
+			break;
+	}
+	if (!is_word(t, q, "that"))
+		return 0;
+	for (size_t k = q, m = 0; k > s && m < 8; m++) {
+		const char *w = dkg_tok_norm(t, --k);
+		if (in_list(w, claims))
+			return 1;
+		if (w[0] == ';' || w[0] == '.' || (ex->form[k] && trigger_of(ex->lex, ex->form[k])))
+			return 0;
+	}
+	return 0;
+}
+
 /* True when token i stands between an opening and a closing quotation mark
  * of its sentence: quoted words are speech, coded through attribution only. */
 static int in_quotes(const dkg_tokens *t, size_t s, size_t i)
@@ -2321,7 +2355,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			}
 		}
 		mark_subordinate(ex, s, r);
-		if (in_quotes(t, s, r->ts))
+		if (in_quotes(t, s, r->ts) || alleged(ex, s, r->ts))
 			r->consumed = 1;
 	}
 	if (demands(ex, s, e, sb, se, first_event) < 0)
@@ -2358,7 +2392,9 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						    !strcmp(gw, "wants") || !strcmp(gw, "hopes") ||
 						    !strcmp(gw, "going") || !strcmp(gw, "set") ||
 						    !strcmp(gw, "due") || !strcmp(gw, "prepared") ||
-						    !strcmp(gw, "ready"))
+						    !strcmp(gw, "ready") ||
+						    !strcmp(gw, "willing") ||
+						    !strcmp(gw, "offered") || !strcmp(gw, "offers"))
 							mod = DKG_MODALITY_INTENDED;
 						if (!strcmp(gw, "failed") ||
 						    !strcmp(gw, "declined"))
