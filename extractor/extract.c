@@ -2274,6 +2274,27 @@ static int alleged(dkg_extractor *ex, size_t s, size_t i)
 	return 0;
 }
 
+/* True when the trigger at i is only weighed ("is considering sending aid",
+ * "mulled whether to impose sanctions"): nothing has been done or promised. */
+static int weighed(dkg_extractor *ex, size_t s, size_t i)
+{
+	static const char *const weigh[] = {
+	    "consider",    "considers",    "considered",   "considering",   "weigh",    "weighs",
+	    "weighed",     "weighing",     "mull",         "mulls",         "mulled",   "mulling",
+	    "contemplate", "contemplates", "contemplated", "contemplating", "debating", NULL};
+	dkg_tokens *t = &ex->toks;
+	size_t k = i;
+	const char *w = dkg_tok_norm(t, i);
+	size_t n = strlen(w);
+	if (k >= s + 2 && is_word(t, k - 1, "to") && is_word(t, k - 2, "whether"))
+		k -= 2;
+	else if (!(n > 4 && !strcmp(w + n - 3, "ing")))
+		return 0;
+	while (k > s && tok_cl(t, k - 1, CL_ADVERBS))
+		k--;
+	return k > s && in_list(dkg_tok_norm(t, k - 1), weigh);
+}
+
 /* True when token i stands between an opening and a closing quotation mark
  * of its sentence: quoted words are speech, coded through attribution only. */
 static int in_quotes(const dkg_tokens *t, size_t s, size_t i)
@@ -2355,7 +2376,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			}
 		}
 		mark_subordinate(ex, s, r);
-		if (in_quotes(t, s, r->ts) || alleged(ex, s, r->ts))
+		if (in_quotes(t, s, r->ts) || alleged(ex, s, r->ts) || weighed(ex, s, r->ts))
 			r->consumed = 1;
 	}
 	if (demands(ex, s, e, sb, se, first_event) < 0)
