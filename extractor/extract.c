@@ -949,6 +949,30 @@ static const dkg_actor *sender_of(dkg_extractor *ex, size_t s, const phrase *ph)
 	return ex->ph[p].actors[0];
 }
 
+/* The country of the phrase coordinated with phrase i by "and" ("the
+ * government and the rebels", "the rebels and the army of Chad"), or NULL. */
+static const char *coordinated_country(dkg_extractor *ex, size_t i)
+{
+	dkg_tokens *t = &ex->toks;
+	for (int side = 0; side < 2; side++) {
+		size_t a = side ? i : i - 1, b = side ? i + 1 : i, k;
+		const phrase *o;
+		if ((!side && i == 0) || (side && i + 1 >= ex->nph))
+			continue;
+		o = &ex->ph[side ? i + 1 : i - 1];
+		k = ex->ph[a].te;
+		if (k >= ex->ph[b].ts || !is_word(t, k, "and"))
+			continue;
+		for (k++; k < ex->ph[b].ts && tok_cl(t, k, CL_DETS); k++)
+			;
+		if (k != ex->ph[b].ts || o->nactors != 1 || !o->actors[0]->country ||
+		    o->actors[0]->kind == DKG_ACTOR_PERSON || o->governed != ex->ph[i].governed)
+			continue;
+		return o->actors[0]->country;
+	}
+	return NULL;
+}
+
 static void resolve_orphans(dkg_extractor *ex, size_t s)
 {
 	for (size_t i = 0; i < ex->nph; i++) {
@@ -958,9 +982,15 @@ static void resolve_orphans(dkg_extractor *ex, size_t s)
 		const dkg_actor *by;
 		if (!ph->orphan || ph->nactors)
 			continue;
-		/* "its troops", "their police": the possessor's own */
-		if (!ph->name_e && i > 0 && ex->ph[i - 1].te == ph->ts && ex->ph[i - 1].pronoun &&
-		    ex->ph[i - 1].possessive && ex->ph[i - 1].nactors == 1) {
+		/* "the Philippine government and the rebels": a coordinated group
+		 * belongs to the same country, wherever the sentence is set */
+		if (!ph->name_e)
+			cc = coordinated_country(ex, i);
+		if (cc || ph->name_e) {
+			/* the coordinated country, or a named person coded below */
+		} else if (i > 0 && ex->ph[i - 1].te == ph->ts && ex->ph[i - 1].pronoun &&
+		           ex->ph[i - 1].possessive && ex->ph[i - 1].nactors == 1) {
+			/* "its troops", "their police": the possessor's own */
 			by = ex->ph[i - 1].actors[0];
 			ph->own = 1;
 			if (!by->country) {
@@ -968,7 +998,7 @@ static void resolve_orphans(dkg_extractor *ex, size_t s)
 				continue;
 			}
 			cc = by->country;
-		} else if (!ph->name_e && (by = sender_of(ex, s, ph)) != NULL) {
+		} else if ((by = sender_of(ex, s, ph)) != NULL) {
 			ph->own = 1;
 			if (!by->country) {
 				ph->actors[ph->nactors++] = by; /* an IGO's own staff */
