@@ -2457,7 +2457,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					/* "was greeted by X": X is the source, the subject the
 					 * target */
 					size_t k = r->te;
-					while (k < e && k < r->te + 3 && !is_word(t, k, "by"))
+					/* the agent may follow a short complement: "was accused
+					 * of stealing funds by X", "killed in an ambush by X" */
+					while (k < e && k < r->te + 6 && !is_word(t, k, "by") &&
+					       !is_punct(t, k) && !is_rel_word(t, k) &&
+					       !tok_cl(t, k, CL_CLAUSE_STOP))
 						k++;
 					if (k < e && is_word(t, k, "by")) {
 						src = phrase_after(ex, k + 1, e, 4, 1);
