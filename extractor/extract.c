@@ -520,6 +520,14 @@ static const char *const SAY_LIST[] = {
     "said",      "says",     "say",      "declared", "announced", "insisted", "reiterated",
     "concluded", "stated",   "stressed", "warned",   "told",      "demanded", "argued",
     "added",     "believes", "urged",    "wrote",    "asserted",  NULL};
+/* nouns whose to-infinitive is only proposed ("a plan to hold talks") */
+static const char *const PROPOSALS[] = {"proposal",   "proposals",  "request", "requests",
+                                        "invitation", "initiative", "idea",    "attempt",
+                                        "attempts",   "effort",     "efforts", NULL};
+/* words before a to-infinitive that make it intended ("plans to meet") */
+static const char *const INTENT_GOVERNORS[] = {
+    "plans", "plan", "planned",  "intends", "expected", "wants",   "hopes",  "going",
+    "set",   "due",  "prepared", "ready",   "willing",  "offered", "offers", NULL};
 static const char *const SUBORDINATORS_LIST[] = {
     "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
     "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
@@ -2436,16 +2444,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					size_t g = vstart;
 					if (g > s) {
 						const char *gw = dkg_tok_norm(t, g - 1);
-						if (!strcmp(gw, "plans") || !strcmp(gw, "plan") ||
-						    !strcmp(gw, "planned") ||
-						    !strcmp(gw, "intends") ||
-						    !strcmp(gw, "expected") ||
-						    !strcmp(gw, "wants") || !strcmp(gw, "hopes") ||
-						    !strcmp(gw, "going") || !strcmp(gw, "set") ||
-						    !strcmp(gw, "due") || !strcmp(gw, "prepared") ||
-						    !strcmp(gw, "ready") ||
-						    !strcmp(gw, "willing") ||
-						    !strcmp(gw, "offered") || !strcmp(gw, "offers"))
+						if (in_list(gw, INTENT_GOVERNORS))
 							mod = DKG_MODALITY_INTENDED;
 						if (!strcmp(gw, "failed") ||
 						    !strcmp(gw, "declined"))
@@ -2635,6 +2634,17 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						if (ok) {
 							verb_group(ex, s, g, &vstart, &neg, &mod,
 							           &passive, &inf);
+							/* "a proposal to hold talks": what is
+							 * proposed is not yet done */
+							if (inf && vstart > s &&
+							    in_list(dkg_tok_norm(t, vstart - 1),
+							            PROPOSALS))
+								continue;
+							/* "wants to hold talks": intended */
+							if (inf && vstart > s &&
+							    in_list(dkg_tok_norm(t, vstart - 1),
+							            INTENT_GOVERNORS))
+								mod = DKG_MODALITY_INTENDED;
 							if (!passive)
 								src = subject_before(ex, s, vstart,
 								                     i);
