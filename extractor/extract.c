@@ -1031,21 +1031,25 @@ static void resolve_orphans(dkg_extractor *ex, size_t s)
 			if (!cc)
 				continue;
 		}
-		for (size_t d = 1; d < ex->nph && !cc; d++) {
-			/* nearest place or state, after first, then before */
-			size_t cand[2] = {i + d, i >= d ? i - d : (size_t)-1};
-			for (int c = 0; c < 2 && !cc; c++) {
-				const phrase *o;
-				if (cand[c] >= ex->nph)
-					continue;
-				o = &ex->ph[cand[c]];
-				if (o->place && o->place->country)
-					cc = o->place->country;
-				else if (o->nactors == 1 && o->actors[0]->country &&
-				         o->actors[0]->kind != DKG_ACTOR_PERSON)
-					cc = o->actors[0]->country;
+		/* nearest place or state, after first, then before; failing those,
+		 * the nearest group of a country ("against Chilean officials") */
+		for (int groups = 0; groups < 2 && !cc; groups++)
+			for (size_t d = 1; d < ex->nph && !cc; d++) {
+				size_t cand[2] = {i + d, i >= d ? i - d : (size_t)-1};
+				for (int c = 0; c < 2 && !cc; c++) {
+					const phrase *o;
+					if (cand[c] >= ex->nph)
+						continue;
+					o = &ex->ph[cand[c]];
+					if (o->place && o->place->country)
+						cc = o->place->country;
+					else if (o->nactors == 1 && o->actors[0]->country &&
+					         (o->actors[0]->kind == DKG_ACTOR_STATE ||
+					          (groups &&
+					           o->actors[0]->kind != DKG_ACTOR_PERSON)))
+						cc = o->actors[0]->country;
+				}
 			}
-		}
 		if (!cc && ex->dateline)
 			cc = ex->dateline->country;
 		if (!cc || (ci = dkg_lexicon_country(ex->lex, cc)) < 0)
