@@ -1203,6 +1203,17 @@ static int after_determiner(const dkg_extractor *ex, size_t s, size_t i)
 	return is_word(t, k - 1, "'s") || tok_cl(t, k - 1, CL_DETS);
 }
 
+/* "arrested in raids", "a wave of attacks": a bare verb form right after a
+ * preposition (not "to", not a participle) is a noun. */
+static int noun_after_preposition(const dkg_tokens *t, size_t s, size_t i)
+{
+	const char *w = dkg_tok_norm(t, i);
+	size_t n = strlen(w);
+	if (i <= s || !tok_cl(t, i - 1, CL_PREPS) || is_word(t, i - 1, "to"))
+		return 0;
+	return !(n > 3 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")));
+}
+
 static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 {
 	const dkg_lexicon *lex = ex->lex;
@@ -1226,15 +1237,16 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 			r->src_phrase = r->tgt_phrase = -1;
 			/* "a call for", "its support of", "Iran's demand": a verb form after
 			 * a determiner or a possessor is a noun */
-			r->noun =
-			    tg->is_noun || after_determiner(ex, s, i) ||
-			    (i > s &&
-			     (is_word(&ex->toks, i - 1, "a") || is_word(&ex->toks, i - 1, "an") ||
-			      is_word(&ex->toks, i - 1, "the") ||
-			      is_word(&ex->toks, i - 1, "its") ||
-			      is_word(&ex->toks, i - 1, "their") ||
-			      is_word(&ex->toks, i - 1, "his") ||
-			      is_word(&ex->toks, i - 1, "her") || is_word(&ex->toks, i - 1, "'s")));
+			r->noun = tg->is_noun || after_determiner(ex, s, i) ||
+			          (i > s && (is_word(&ex->toks, i - 1, "a") ||
+			                     is_word(&ex->toks, i - 1, "an") ||
+			                     is_word(&ex->toks, i - 1, "the") ||
+			                     is_word(&ex->toks, i - 1, "its") ||
+			                     is_word(&ex->toks, i - 1, "their") ||
+			                     is_word(&ex->toks, i - 1, "his") ||
+			                     is_word(&ex->toks, i - 1, "her") ||
+			                     is_word(&ex->toks, i - 1, "'s"))) ||
+			          noun_after_preposition(&ex->toks, s, i);
 		}
 		i += ex->span[i];
 	}
