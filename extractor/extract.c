@@ -1203,12 +1203,15 @@ static int after_determiner(const dkg_extractor *ex, size_t s, size_t i)
 	return is_word(t, k - 1, "'s") || tok_cl(t, k - 1, CL_DETS);
 }
 
-/* "arrested in raids", "a wave of attacks": a bare verb form right after a
- * preposition (not "to", not a participle) is a noun. */
+/* "arrested in raids", "a wave of attacks", "several attacks": a bare verb
+ * form right after a preposition (not "to", not a participle) or a
+ * determiner is a noun. */
 static int noun_after_preposition(const dkg_tokens *t, size_t s, size_t i)
 {
 	const char *w = dkg_tok_norm(t, i);
 	size_t n = strlen(w);
+	if (i > s && tok_cl(t, i - 1, CL_DETS) && !(n > 3 && !strcmp(w + n - 2, "ed")))
+		return 1; /* "several attacks", "two raids" */
 	if (i <= s || !tok_cl(t, i - 1, CL_PREPS) || is_word(t, i - 1, "to"))
 		return 0;
 	return !(n > 3 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")));
@@ -2509,6 +2512,20 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						continue;
 				} else {
 					src = subject_before(ex, s, vstart, i);
+					/* "a car bomb killed eight people in Kabul": violence
+					 * whose subject names no actor is coded to the country
+					 * where it happened */
+					if (src < 0 && code_root(code) >= 18 && vstart > s &&
+					    !r->subordinate &&
+					    t->tok[vstart - 1].type == DKG_TOK_WORD &&
+					    !tok_cl(t, vstart - 1,
+					            CL_PRONOUN_PERSON | CL_PRONOUN_GROUP |
+					                CL_PREPS) &&
+					    !is_word(t, vstart - 1, "i") &&
+					    !is_word(t, vstart - 1, "we") &&
+					    !is_word(t, vstart - 1, "you") &&
+					    !is_word(t, vstart - 1, "it"))
+						src = place_actor(ex, s, e, r->te, vstart);
 					if (src < 0)
 						continue;
 					if (tg->target & TGT_OBJ) {
