@@ -2207,6 +2207,15 @@ static int returns_object(dkg_extractor *ex, size_t k, size_t e, int tgt)
 	       !in_list(dkg_tok_norm(t, k), intransitive);
 }
 
+/* Token i is one of the light verbs that govern noun trigger tg. */
+static int is_light(const lex_trigger *tg, const dkg_tokens *t, size_t i)
+{
+	for (size_t L = 0; L < tg->nlight; L++)
+		if (t->tok[i].hash == tg->light[L])
+			return 1;
+	return 0;
+}
+
 static int code_root(const char *code)
 {
 	return (code[0] - '0') * 10 + (code[1] - '0');
@@ -2601,15 +2610,19 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				size_t k = r->ts;
 				neg = 0;
 				mod = DKG_MODALITY_ASSERTED;
-				while (k > s &&
-				       (tok_cl(t, k - 1, CL_MODIFIERS) ||
-				        is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
-				        is_word(t, k - 1, "further") ||
-				        is_word(t, k - 1, "bellicose") ||
-				        (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
-				         t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
-				         (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
-				          is_word(t, k - 2, "the")))))
+				while (
+				    k > s &&
+				    (tok_cl(t, k - 1, CL_MODIFIERS) || is_word(t, k - 1, "new") ||
+				     is_word(t, k - 1, "fresh") || is_word(t, k - 1, "further") ||
+				     is_word(t, k - 1, "bellicose") ||
+				     (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
+				      t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
+				      (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
+				       is_word(t, k - 2, "the") ||
+				       /* "held direct talks": an adjective after the
+				        * noun's own light verb */
+				       (!t->tok[k - 1].cls && !(t->tok[k - 1].flags & DKG_TF_CAP) &&
+				        is_light(tg, t, k - 2))))))
 					k--;
 				/* "Premier Li's visit": the possessor before 's */
 				size_t pk = k;
