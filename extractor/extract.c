@@ -520,6 +520,13 @@ static const char *const SAY_LIST[] = {
     "said",      "says",     "say",      "declared", "announced", "insisted", "reiterated",
     "concluded", "stated",   "stressed", "warned",   "told",      "demanded", "argued",
     "added",     "believes", "urged",    "wrote",    "asserted",  NULL};
+/* verbs that continue, renew or intensify an act named by a noun */
+static const char *const PHASE_VERBS[] = {
+    "stepped",     "steps",      "step",         "stepping",   "intensified",
+    "intensifies", "intensify",  "intensifying", "escalated",  "escalates",
+    "escalate",    "escalating", "resumed",      "resumes",    "resume",
+    "resuming",    "renewed",    "renews",       "renew",      "renewing",
+    "continued",   "continues",  "continue",     "continuing", NULL};
 /* nouns whose to-infinitive is only proposed ("a plan to hold talks") */
 static const char *const PROPOSALS[] = {"proposal",   "proposals",  "request", "requests",
                                         "invitation", "initiative", "idea",    "attempt",
@@ -2671,12 +2678,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						    !in_list(gw, CLAUSE_STOP) &&
 						    !in_list(gw, PREPS) && !in_list(gw, DETS) &&
 						    !is_word(t, g, "and") && !is_word(t, g, "or");
-						if (ok && tg->nlight) {
-							ok = 0;
-							for (size_t L = 0; L < tg->nlight; L++)
-								if (t->tok[g].hash == tg->light[L])
-									ok = 1;
-						}
+						/* "stepped up attacks", "resumed talks": a verb
+						 * of degree or phase governs any noun event */
+						if (ok && tg->nlight)
+							ok = is_light(tg, t, g) ||
+							     in_list(gw, PHASE_VERBS);
 						if (ok) {
 							verb_group(ex, s, g, &vstart, &neg, &mod,
 							           &passive, &inf);
