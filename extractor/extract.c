@@ -2214,6 +2214,34 @@ static int returns_object(dkg_extractor *ex, size_t k, size_t e, int tgt)
 	       !in_list(dkg_tok_norm(t, k), intransitive);
 }
 
+/*
+ * Tokens [from, to) of one clause name a weapon or an attack ("a car bomb",
+ * "a suicide attack on a convoy"): violence with no actor named, as against
+ * a disease or an accident.
+ */
+static int violent_means(dkg_extractor *ex, size_t from, size_t to)
+{
+	static const char *const means[] = {
+	    "bomb",      "bombs",      "bombing",  "bombings", "blast",      "blasts",
+	    "explosion", "explosions", "attack",   "attacks",  "attacker",   "attackers",
+	    "bomber",    "bombers",    "device",   "devices",  "mine",       "mines",
+	    "landmine",  "missile",    "missiles", "rocket",   "rockets",    "shell",
+	    "shells",    "shelling",   "mortar",   "mortars",  "grenade",    "grenades",
+	    "airstrike", "airstrikes", "strike",   "strikes",  "raid",       "raids",
+	    "ambush",    "gunfire",    "gunmen",   "gunman",   "ied",        "sniper",
+	    "snipers",   "drone",      "drones",   "shooting", "assailants", "militants",
+	    NULL};
+	dkg_tokens *t = &ex->toks;
+	for (size_t k = to; k > from;) {
+		const char *w = dkg_tok_norm(t, --k);
+		if (w[0] == ',' || w[0] == ';' || is_word(t, k, "that") || is_rel_word(t, k))
+			return 0;
+		if (in_list(w, means))
+			return 1;
+	}
+	return 0;
+}
+
 /* Token i is one of the light verbs that govern noun trigger tg. */
 static int is_light(const lex_trigger *tg, const dkg_tokens *t, size_t i)
 {
@@ -2517,7 +2545,9 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					/* "three soldiers were killed in Basra": violence
 					 * without a named agent is coded to the country where
 					 * it happened, the subject its target */
-					if (src < 0 && code_root(code) >= 17) {
+					if (src < 0 && code_root(code) >= 17 &&
+					    (!is_word(t, k, "by") ||
+					     violent_means(ex, k + 1, k + 7 < e ? k + 7 : e))) {
 						int sub = subject_before(ex, s, vstart, i);
 						if (sub >= 0 && ex->ph[sub].nactors &&
 						    (src = place_actor(ex, s, e, r->te, vstart)) >=
@@ -2533,14 +2563,8 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					 * where it happened */
 					if (src < 0 && code_root(code) >= 18 && vstart > s &&
 					    !r->subordinate &&
-					    t->tok[vstart - 1].type == DKG_TOK_WORD &&
-					    !tok_cl(t, vstart - 1,
-					            CL_PRONOUN_PERSON | CL_PRONOUN_GROUP |
-					                CL_PREPS) &&
-					    !is_word(t, vstart - 1, "i") &&
-					    !is_word(t, vstart - 1, "we") &&
-					    !is_word(t, vstart - 1, "you") &&
-					    !is_word(t, vstart - 1, "it"))
+					    violent_means(ex, vstart > s + 14 ? vstart - 14 : s,
+					                  vstart))
 						src = place_actor(ex, s, e, r->te, vstart);
 					if (src < 0)
 						continue;
