@@ -2542,10 +2542,13 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						}
 						after = src >= 0 ? ex->ph[src].te : k + 1;
 					}
-					/* "three soldiers were killed in Basra": violence
-					 * without a named agent is coded to the country where
-					 * it happened, the subject its target */
-					if (src < 0 && code_root(code) >= 17 &&
+					/* "three soldiers were killed in Basra", "prisoners
+					 * were freed in Tripoli": violence, release or
+					 * demobilisation without a named agent is coded to the
+					 * country where it happened, the subject its target */
+					if (src < 0 &&
+					    (code_root(code) >= 17 || !strcmp(code, "0841") ||
+					     !strcmp(code, "0873")) &&
 					    (!is_word(t, k, "by") ||
 					     violent_means(ex, k + 1, k + 7 < e ? k + 7 : e))) {
 						int sub = subject_before(ex, s, vstart, i);
