@@ -38,6 +38,9 @@ typedef struct phrase {
 	const char *prep;
 	const lex_sector *orphan; /* a sector noun with no country ("gunmen", "police") */
 	size_t name_s, name_e;    /* an orphan's name, when it names a person */
+	uint8_t ethnic;           /* "ethnic Albanians": coded where they live */
+	uint8_t own;              /* the subject's own people ("sent troops") */
+	const lex_sector *ethnic_sector;
 } phrase;
 
 typedef struct trig {
@@ -526,6 +529,21 @@ static const char *const SAY_LIST[] = {
     "said",      "says",     "say",      "declared", "announced", "insisted", "reiterated",
     "concluded", "stated",   "stressed", "warned",   "told",      "demanded", "argued",
     "added",     "believes", "urged",    "wrote",    "asserted",  NULL};
+/* verbs that continue, renew or intensify an act named by a noun */
+static const char *const PHASE_VERBS[] = {
+    "stepped",     "steps",      "step",         "stepping",   "intensified",
+    "intensifies", "intensify",  "intensifying", "escalated",  "escalates",
+    "escalate",    "escalating", "resumed",      "resumes",    "resume",
+    "resuming",    "renewed",    "renews",       "renew",      "renewing",
+    "continued",   "continues",  "continue",     "continuing", NULL};
+/* nouns whose to-infinitive is only proposed ("a plan to hold talks") */
+static const char *const PROPOSALS[] = {"proposal",   "proposals",  "request", "requests",
+                                        "invitation", "initiative", "idea",    "attempt",
+                                        "attempts",   "effort",     "efforts", NULL};
+/* words before a to-infinitive that make it intended ("plans to meet") */
+static const char *const INTENT_GOVERNORS[] = {
+    "plans", "plan", "planned",  "intends", "expected", "wants",   "hopes",  "going",
+    "set",   "due",  "prepared", "ready",   "willing",  "offered", "offers", NULL};
 static const char *const SUBORDINATORS_LIST[] = {
     "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
     "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
@@ -637,6 +655,8 @@ static inline void phrase_clear(phrase *ph)
 	ph->prep = NULL;
 	ph->orphan = NULL;
 	ph->name_s = ph->name_e = 0;
+	ph->ethnic = ph->own = 0;
+	ph->ethnic_sector = NULL;
 }
 
 static inline size_t first_bit(uint64_t h)
@@ -674,7 +694,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	const dkg_actor *named[PA_MAX];
 	size_t nnamed = 0;
 	const dkg_place *place = NULL;
-	int saw_det = 0, saw_content = 0, last_adj = 0;
+	int saw_det = 0, saw_content = 0, last_adj = 0, ethnic = 0;
 	uint32_t idx;
 	phrase_clear(ph);
 	ph->ts = i;
@@ -820,6 +840,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			break;
 		}
 		if (tok_cl(t, j, CL_MODIFIERS) && !f) {
+			if (!strcmp(w, "ethnic"))
+				ethnic = 1;
 			j++;
 			continue;
 		}
@@ -874,10 +896,15 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		    &lex->countries.v[idx] != countries[0]) {
 			countries[0] = &lex->countries.v[idx];
 			j = k + ex->span[k];
+			ethnic = 0; /* the residence is given */
 		}
 	}
 	if (j == i || (!saw_content))
 		return i;
+	if (ethnic && ncountries == 1 && last_adj && !nnamed && !title && !name_s) {
+		ph->ethnic = 1;
+		ph->ethnic_sector = sector;
+	}
 	/* "Iran's threat": the 's ends a possessor unless a title or sector followed it */
 	if (j > i + 1 && is_word(t, j - 1, "'s"))
 		j--;
@@ -954,18 +981,107 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
  * the country of the place where the sentence sets it ("in Kabul", "in
  * eastern Afghanistan"), else of the dateline, as a human coder would.
  */
-static void resolve_orphans(dkg_extractor *ex)
+static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self);
+static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int *neg,
+                       dkg_modality *mod, int *passive, int *infinitive);
+
+/* Verbs whose object is the subject's own people: one sends, deploys or
+ * withdraws one's own troops, inspectors or observers. */
+static const char *const SEND_VERBS[] = {
+    "send",       "sends",       "sent",        "sending",    "dispatch",   "dispatches",
+    "dispatched", "dispatching", "deploy",      "deploys",    "deployed",   "deploying",
+    "station",    "stations",    "stationed",   "stationing", "withdraw",   "withdraws",
+    "withdrew",   "withdrawn",   "withdrawing", "mobilize",   "mobilizes",  "mobilized",
+    "mobilizing", "mobilise",    "mobilises",   "mobilised",  "mobilising", "mass",
+    "massed",     "massing",     "recall",      "recalled",   "recalls",    "recalling",
+    NULL};
+
+/*
+ * "the UN has sent 21 military personnel to Bosnia": the object of a sending
+ * verb belongs to its subject. Returns that subject's first actor, or NULL.
+ */
+static const dkg_actor *sender_of(dkg_extractor *ex, size_t s, const phrase *ph)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k = ph->ts, start;
+	int neg, passive, inf, p;
+	dkg_modality mod;
+	while (k > s && (t->tok[k - 1].type == DKG_TOK_NUM || tok_cl(t, k - 1, CL_DETS) ||
+	                 tok_cl(t, k - 1, CL_QUANTITIES) || is_word(t, k - 1, "more") ||
+	                 is_word(t, k - 1, "additional") || is_word(t, k - 1, "extra") ||
+	                 is_word(t, k - 1, "of")))
+		k--;
+	if (k <= s || ph->governed || !in_list(dkg_tok_norm(t, k - 1), SEND_VERBS))
+		return NULL;
+	verb_group(ex, s, k - 1, &start, &neg, &mod, &passive, &inf);
+	if (passive || (p = subject_before(ex, s, start, 0)) < 0 || !ex->ph[p].nactors ||
+	    ex->ph[p].orphan)
+		return NULL;
+	return ex->ph[p].actors[0];
+}
+
+/* The country of the phrase coordinated with phrase i by "and" ("the
+ * government and the rebels", "the rebels and the army of Chad"), or NULL. */
+static const char *coordinated_country(dkg_extractor *ex, size_t i)
+{
+	dkg_tokens *t = &ex->toks;
+	for (int side = 0; side < 2; side++) {
+		size_t a = side ? i : i - 1, b = side ? i + 1 : i, k;
+		const phrase *o;
+		if ((!side && i == 0) || (side && i + 1 >= ex->nph))
+			continue;
+		o = &ex->ph[side ? i + 1 : i - 1];
+		k = ex->ph[a].te;
+		if (k >= ex->ph[b].ts || !is_word(t, k, "and"))
+			continue;
+		for (k++; k < ex->ph[b].ts && tok_cl(t, k, CL_DETS); k++)
+			;
+		if (k != ex->ph[b].ts || o->nactors != 1 || !o->actors[0]->country ||
+		    o->actors[0]->kind == DKG_ACTOR_PERSON || o->governed != ex->ph[i].governed)
+			continue;
+		return o->actors[0]->country;
+	}
+	return NULL;
+}
+
+static void resolve_orphans(dkg_extractor *ex, size_t s)
 {
 	for (size_t i = 0; i < ex->nph; i++) {
 		phrase *ph = &ex->ph[i];
 		const char *cc = NULL;
 		int32_t ci;
+		const dkg_actor *by;
 		if (!ph->orphan || ph->nactors)
 			continue;
+		/* "the Philippine government and the rebels": a coordinated group
+		 * belongs to the same country, wherever the sentence is set */
+		if (!ph->name_e)
+			cc = coordinated_country(ex, i);
+		if (cc || ph->name_e) {
+			/* the coordinated country, or a named person coded below */
+		} else if (i > 0 && ex->ph[i - 1].te == ph->ts && ex->ph[i - 1].pronoun &&
+		           ex->ph[i - 1].possessive && ex->ph[i - 1].nactors == 1) {
+			/* "its troops", "their police": the possessor's own */
+			by = ex->ph[i - 1].actors[0];
+			ph->own = 1;
+			if (!by->country) {
+				ph->actors[ph->nactors++] = by;
+				continue;
+			}
+			cc = by->country;
+		} else if ((by = sender_of(ex, s, ph)) != NULL) {
+			ph->own = 1;
+			if (!by->country) {
+				ph->actors[ph->nactors++] = by; /* an IGO's own staff */
+				continue;
+			}
+			cc = by->country;
+		}
 		/* civilians, refugees, business or media without a country are coded by
 		 * place only when the place qualifies them ("inhabitants of the Syrian
 		 * Golan"); state organs and organised groups by the sentence's place */
-		if (!ph->name_e && !strstr("GOV MIL COP REB OPP LEG JUD SPY", ph->orphan->sector)) {
+		if (!cc && !ph->name_e &&
+		    !strstr("GOV MIL COP REB OPP LEG JUD SPY", ph->orphan->sector)) {
 			const phrase *o = i + 1 < ex->nph ? &ex->ph[i + 1] : NULL;
 			if (o && o->governed && o->ts <= ph->te + 2 &&
 			    (!strcmp(o->prep, "of") || !strcmp(o->prep, "in") ||
@@ -978,20 +1094,25 @@ static void resolve_orphans(dkg_extractor *ex)
 			if (!cc)
 				continue;
 		}
-		for (size_t d = 1; d < ex->nph && !cc; d++) {
-			/* nearest place or state, after first, then before */
-			size_t cand[2] = {i + d, i >= d ? i - d : (size_t)-1};
-			for (int c = 0; c < 2 && !cc; c++) {
-				const phrase *o;
-				if (cand[c] >= ex->nph)
-					continue;
-				o = &ex->ph[cand[c]];
-				if (o->place && o->place->country)
-					cc = o->place->country;
-				else if (o->nactors == 1 && o->actors[0]->kind == DKG_ACTOR_STATE)
-					cc = o->actors[0]->country;
+		/* nearest place or state, after first, then before; failing those,
+		 * the nearest group of a country ("against Chilean officials") */
+		for (int groups = 0; groups < 2 && !cc; groups++)
+			for (size_t d = 1; d < ex->nph && !cc; d++) {
+				size_t cand[2] = {i + d, i >= d ? i - d : (size_t)-1};
+				for (int c = 0; c < 2 && !cc; c++) {
+					const phrase *o;
+					if (cand[c] >= ex->nph)
+						continue;
+					o = &ex->ph[cand[c]];
+					if (o->place && o->place->country)
+						cc = o->place->country;
+					else if (o->nactors == 1 && o->actors[0]->country &&
+					         (o->actors[0]->kind == DKG_ACTOR_STATE ||
+					          (groups &&
+					           o->actors[0]->kind != DKG_ACTOR_PERSON)))
+						cc = o->actors[0]->country;
+				}
 			}
-		}
 		if (!cc && ex->dateline)
 			cc = ex->dateline->country;
 		if (!cc || (ci = dkg_lexicon_country(ex->lex, cc)) < 0)
@@ -1008,6 +1129,53 @@ static void resolve_orphans(dkg_extractor *ex)
 				if (a->kind == DKG_ACTOR_PERSON)
 					remember(ex, a);
 			}
+		}
+	}
+}
+
+/*
+ * An ethnic group named by a country adjective ("ethnic Albanians", "ethnic
+ * Turks") is coded by the country where it lives, as CAMEO codes minorities:
+ * the nearest other country or place of the sentence, after it first. With
+ * none, the adjective's country stands.
+ */
+static void resolve_ethnic(dkg_extractor *ex)
+{
+	for (size_t i = 0; i < ex->nph; i++) {
+		phrase *ph = &ex->ph[i];
+		const char *own, *cc = NULL;
+		int32_t ci;
+		if (!ph->ethnic || ph->nactors != 1 || !(own = ph->actors[0]->country))
+			continue;
+		ph->place = NULL; /* the people, not their homeland */
+		for (size_t d = 1; d < ex->nph && !cc; d++) {
+			size_t cand[2] = {i + d, i >= d ? i - d : (size_t)-1};
+			for (int c = 0; c < 2 && !cc; c++) {
+				const phrase *o;
+				const char *oc = NULL;
+				if (cand[c] >= ex->nph)
+					continue;
+				o = &ex->ph[cand[c]];
+				if (o->ethnic)
+					continue;
+				if (o->place && o->place->country)
+					oc = o->place->country;
+				else if (o->nactors == 1 && o->actors[0]->kind == DKG_ACTOR_STATE)
+					oc = o->actors[0]->country;
+				if (oc && strcmp(oc, own))
+					cc = oc;
+			}
+		}
+		if (!cc || (ci = dkg_lexicon_country(ex->lex, cc)) < 0)
+			continue;
+		{
+			const lex_country *c = &ex->lex->countries.v[ci];
+			const dkg_actor *a = ph->ethnic_sector
+			                         ? composite(ex, c, ph->ethnic_sector->sector,
+			                                     ph->ethnic_sector->role)
+			                         : &c->actor;
+			if (a)
+				ph->actors[0] = a;
 		}
 	}
 }
@@ -1061,7 +1229,8 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		}
 		i = j;
 	}
-	resolve_orphans(ex);
+	resolve_orphans(ex, s);
+	resolve_ethnic(ex);
 }
 
 /* ---- triggers ----------------------------------------------------------------------- */
@@ -1097,6 +1266,20 @@ static int after_determiner(const dkg_extractor *ex, size_t s, size_t i)
 	return is_word(t, k - 1, "'s") || tok_cl(t, k - 1, CL_DETS);
 }
 
+/* "arrested in raids", "a wave of attacks", "several attacks": a bare verb
+ * form right after a preposition (not "to", not a participle) or a
+ * determiner is a noun. */
+static int noun_after_preposition(const dkg_tokens *t, size_t s, size_t i)
+{
+	const char *w = dkg_tok_norm(t, i);
+	size_t n = strlen(w);
+	if (i > s && tok_cl(t, i - 1, CL_DETS) && !(n > 3 && !strcmp(w + n - 2, "ed")))
+		return 1; /* "several attacks", "two raids" */
+	if (i <= s || !tok_cl(t, i - 1, CL_PREPS) || is_word(t, i - 1, "to"))
+		return 0;
+	return !(n > 3 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")));
+}
+
 static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 {
 	const dkg_lexicon *lex = ex->lex;
@@ -1120,15 +1303,16 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 			r->src_phrase = r->tgt_phrase = -1;
 			/* "a call for", "its support of", "Iran's demand": a verb form after
 			 * a determiner or a possessor is a noun */
-			r->noun =
-			    tg->is_noun || after_determiner(ex, s, i) ||
-			    (i > s &&
-			     (is_word(&ex->toks, i - 1, "a") || is_word(&ex->toks, i - 1, "an") ||
-			      is_word(&ex->toks, i - 1, "the") ||
-			      is_word(&ex->toks, i - 1, "its") ||
-			      is_word(&ex->toks, i - 1, "their") ||
-			      is_word(&ex->toks, i - 1, "his") ||
-			      is_word(&ex->toks, i - 1, "her") || is_word(&ex->toks, i - 1, "'s")));
+			r->noun = tg->is_noun || after_determiner(ex, s, i) ||
+			          (i > s && (is_word(&ex->toks, i - 1, "a") ||
+			                     is_word(&ex->toks, i - 1, "an") ||
+			                     is_word(&ex->toks, i - 1, "the") ||
+			                     is_word(&ex->toks, i - 1, "its") ||
+			                     is_word(&ex->toks, i - 1, "their") ||
+			                     is_word(&ex->toks, i - 1, "his") ||
+			                     is_word(&ex->toks, i - 1, "her") ||
+			                     is_word(&ex->toks, i - 1, "'s"))) ||
+			          noun_after_preposition(&ex->toks, s, i);
 		}
 		i += ex->span[i];
 	}
@@ -1142,6 +1326,22 @@ static int phrase_after(dkg_extractor *ex, size_t i, size_t e, size_t limit, int
 	size_t k;
 	for (k = i; k < e && k < i + limit; k++) {
 		int p = ex->ph_at[k];
+		/* "offered its support to X", "its troops": a possessive determiner
+		 * and the subject's own forces are no object */
+		if (p >= 0 && ((ex->ph[p].pronoun && ex->ph[p].possessive) || ex->ph[p].own)) {
+			k = ex->ph[p].te - 1;
+			continue;
+		}
+		if (p >= 0 && ex->ph[p].nactors && !allow_governed && ex->ph[p].governed &&
+		    !(ex->ph[p].pronoun && ex->ph[p].possessive)) {
+			/* "protested against X": the preposition ends the trigger, so
+			 * the phrase is its object */
+			size_t q = ex->ph[p].ts;
+			while (q > i && tok_cl(t, q - 1, CL_DETS))
+				q--;
+			if (q == i)
+				return p;
+		}
 		if (p >= 0 && ex->ph[p].nactors && (allow_governed || !ex->ph[p].governed))
 			return p;
 		if (p >= 0 && !ex->ph[p].nactors)
@@ -1474,6 +1674,22 @@ static const char *refine_code(const char *code, const lex_trigger *comp)
 			return code;
 		}
 	}
+	if (root == 10 && !strcmp(code, "100")) {
+		switch (croot) {
+		case 4:
+			return "106";
+		case 5:
+			return "102";
+		case 6:
+			return "101";
+		case 7:
+			return "103";
+		case 8:
+			return "105";
+		default:
+			return code;
+		}
+	}
 	if (root == 13 && (!strcmp(code, "130") || !strcmp(code, "13"))) {
 		if (croot == 15 || croot >= 17)
 			return "138";
@@ -1482,6 +1698,28 @@ static const char *refine_code(const char *code, const lex_trigger *comp)
 		if (croot == 12)
 			return "134";
 	}
+	return code;
+}
+
+/*
+ * A generic easing verb ("lift", "ease", "relax") takes its kind from the
+ * measure it ends, however far the object is pushed ("lifted on Friday a
+ * day-old blockade"): a blockade or siege is military (CAMEO 0872), a curfew
+ * 0813, a state of emergency 0814, sanctions or an embargo 085.
+ */
+static const char *eased_code(const char *code, const lex_trigger *measure)
+{
+	const char *m = measure->cameo;
+	if (strcmp(code, "081"))
+		return code;
+	if (!strncmp(m, "19", 2) || !strncmp(m, "15", 2))
+		return "0872";
+	if (!strcmp(m, "1723"))
+		return "0813";
+	if (!strcmp(m, "1724"))
+		return "0814";
+	if (!strncmp(m, "16", 2))
+		return "085";
 	return code;
 }
 
@@ -1777,7 +2015,8 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
  */
 static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, size_t first_event)
 {
-	static const lex_trigger demand = {"020", "demand", TGT_OBJ, COMP_TO, 0, 0, {0}, 0};
+	/* "Y must do X" insists, it does not plead: CAMEO 10 (demand), not 02 */
+	static const lex_trigger demand = {"100", "demand", TGT_OBJ, COMP_TO, 0, 0, {0}, 0};
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = s + 2; k + 1 < e; k++) {
 		int y, src;
@@ -1832,8 +2071,6 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 			continue; /* "demanded that ...", "urged ...": the trigger codes it */
 		q--;
 		src = subject_before(ex, s, q, 0);
-		if (src < 0 || src == y)
-			continue;
 		k += is_word(t, k, "must") || is_word(t, k, "should") ? 1 : 2;
 		while (k < e &&
 		       (tok_cl(t, k, CL_ADVERBS) || is_word(t, k, "not") || is_word(t, k, "be")))
@@ -1849,11 +2086,17 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		for (size_t i = 0; i < ex->ntr; i++)
 			if (ex->tr[i].ts >= k && ex->tr[i].ts < obj_e)
 				ex->tr[i].consumed = 1;
+		/* what Y must do is demanded, not done, even when we cannot code who
+		 * demands it */
+		if (src < 0 || src == y) {
+			k = obj_e - 1;
+			continue;
+		}
 		memset(&r, 0, sizeof r);
 		r.ts = q;
 		r.te = q + 1;
 		r.t = &demand;
-		if (emit(ex, s, e, sb, se, &r, src, y, refine_code("020", comp), k, obj_e, 0,
+		if (emit(ex, s, e, sb, se, &r, src, y, refine_code("100", comp), k, obj_e, 0,
 		         DKG_MODALITY_ASSERTED, ex->ph[src].pronoun, first_event) < 0)
 			return DKG_ENOMEM;
 		k = obj_e;
@@ -1891,7 +2134,7 @@ static int fallback_target(dkg_extractor *ex, size_t from, size_t e, int src, co
 			            (!strcmp(ph->prep, "in") || !strcmp(ph->prep, "at") ||
 			             !strcmp(ph->prep, "near") || !strcmp(ph->prep, "inside") ||
 			             !strcmp(ph->prep, "outside"));
-			if (ph->nactors && !ph->pronoun && !ph->possessive && !venue)
+			if (ph->nactors && !ph->pronoun && !ph->possessive && !venue && !ph->own)
 				return p;
 			if ((!ph->nactors || venue) && ph->place && ph->place->country &&
 			    ex->nph < MAX_PHRASES &&
@@ -1955,6 +2198,163 @@ static int domestic_target(dkg_extractor *ex, int src, const char *code)
 	}
 }
 
+/* The phrase names peacekeepers ("NATO peacekeeping troops", "blue helmets"). */
+static int peacekeepers(dkg_extractor *ex, int p)
+{
+	if (p < 0)
+		return 0;
+	for (size_t k = ex->ph[p].ts; k < ex->ph[p].te; k++)
+		if (!strncmp(dkg_tok_norm(&ex->toks, k), "peacekeep", 9))
+			return 1;
+	for (size_t a = 0; a < ex->ph[p].nactors; a++)
+		if (strstr(ex->ph[p].actors[a]->id, "peacekeep"))
+			return 1;
+	return 0;
+}
+
+/*
+ * The object of "mobilize" (after determiners and numbers) is a force: a
+ * military or police sector, or no object at all ("mobilized against").
+ */
+static int mobilizes_forces(dkg_extractor *ex, size_t k, size_t e)
+{
+	dkg_tokens *t = &ex->toks;
+	static const char *const forces[] = {"reservists", "reserves", "reserve",    "men",
+	                                     "fighters",   "units",    "guard",      "guards",
+	                                     "militiamen", "recruits", "conscripts", NULL};
+	while (k < e &&
+	       (tok_cl(t, k, CL_DETS) || t->tok[k].type == DKG_TOK_NUM ||
+	        tok_cl(t, k, CL_MODIFIERS) || tok_cl(t, k, CL_QUANTITIES) || is_word(t, k, "its") ||
+	        is_word(t, k, "their") || is_word(t, k, "his") || is_word(t, k, "more") ||
+	        is_word(t, k, "additional") || is_word(t, k, "extra")))
+		k++;
+	if (k >= e || is_punct(t, k) || tok_cl(t, k, CL_PREPS) || tok_cl(t, k, CL_ADVERBS) ||
+	    in_list(dkg_tok_norm(t, k), forces))
+		return 1;
+	if (ex->ph_at[k] >= 0) {
+		const phrase *ph = &ex->ph[ex->ph_at[k]];
+		for (size_t a = 0; a < ph->nactors; a++) {
+			const char *c = ph->actors[a]->code;
+			size_t n = c ? strlen(c) : 0;
+			if (n >= 3 && (!strcmp(c + n - 3, "MIL") || !strcmp(c + n - 3, "COP")))
+				return 1;
+		}
+		if (ph->orphan &&
+		    (!strcmp(ph->orphan->sector, "MIL") || !strcmp(ph->orphan->sector, "COP")))
+			return 1;
+	}
+	/* "the Army": a sector noun read as such */
+	{
+		uint32_t idx;
+		if (ex->form[k] && form_has(ex->lex, ex->form[k], LEX_SECTOR, &idx)) {
+			const char *sec = ex->lex->sectors.v[idx].sector;
+			return !strcmp(sec, "MIL") || !strcmp(sec, "COP");
+		}
+	}
+	return 0;
+}
+
+/* "return" gives something back: an object follows it and a recipient
+ * governed by "to" was found. */
+static int returns_object(dkg_extractor *ex, size_t k, size_t e, int tgt)
+{
+	dkg_tokens *t = &ex->toks;
+	static const char *const intransitive[] = {"home", "back",  "fire",   "there",
+	                                           "here", "power", "office", NULL};
+	if (tgt < 0 || strcmp(ex->ph[tgt].prep ? ex->ph[tgt].prep : "", "to") ||
+	    ex->ph[tgt].ts == k + 1)
+		return 0;
+	while (k < e && tok_cl(t, k, CL_ADVERBS))
+		k++;
+	return k < e && !is_punct(t, k) && !tok_cl(t, k, CL_PREPS) &&
+	       !in_list(dkg_tok_norm(t, k), intransitive);
+}
+
+/*
+ * Tokens [from, to) of one clause name a weapon or an attack ("a car bomb",
+ * "a suicide attack on a convoy"): violence with no actor named, as against
+ * a disease or an accident.
+ */
+static int violent_means(dkg_extractor *ex, size_t from, size_t to)
+{
+	static const char *const means[] = {
+	    "bomb",      "bombs",      "bombing",  "bombings", "blast",      "blasts",
+	    "explosion", "explosions", "attack",   "attacks",  "attacker",   "attackers",
+	    "bomber",    "bombers",    "device",   "devices",  "mine",       "mines",
+	    "landmine",  "missile",    "missiles", "rocket",   "rockets",    "shell",
+	    "shells",    "shelling",   "mortar",   "mortars",  "grenade",    "grenades",
+	    "airstrike", "airstrikes", "strike",   "strikes",  "raid",       "raids",
+	    "ambush",    "gunfire",    "gunmen",   "gunman",   "ied",        "sniper",
+	    "snipers",   "drone",      "drones",   "shooting", "assailants", "militants",
+	    NULL};
+	dkg_tokens *t = &ex->toks;
+	for (size_t k = to; k > from;) {
+		const char *w = dkg_tok_norm(t, --k);
+		if (w[0] == ',' || w[0] == ';' || is_word(t, k, "that") || is_rel_word(t, k))
+			return 0;
+		if (in_list(w, means))
+			return 1;
+	}
+	return 0;
+}
+
+/* Token i is one of the light verbs that govern noun trigger tg. */
+static int is_light(const lex_trigger *tg, const dkg_tokens *t, size_t i)
+{
+	for (size_t L = 0; L < tg->nlight; L++)
+		if (t->tok[i].hash == tg->light[L])
+			return 1;
+	return 0;
+}
+
+static int code_root(const char *code)
+{
+	return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
+/*
+ * The country where a clause sets its event, as an actor phrase: the place
+ * after the verb ("in central Baghdad", "outside the Iraqi city of Basra"),
+ * else before it ("guerrillas operating in Macedonia were disarmed").
+ */
+static int place_actor(dkg_extractor *ex, size_t s, size_t e, size_t from, size_t v)
+{
+	dkg_tokens *t = &ex->toks;
+	const char *cc = NULL;
+	int32_t ci;
+	int at = -1;
+	for (size_t k = from; k < e && k < from + 14 && !cc; k++) {
+		int p = ex->ph_at[k];
+		if (p >= 0) {
+			const phrase *ph = &ex->ph[p];
+			if (ph->governed && ph->place && ph->place->country)
+				cc = ph->place->country, at = p;
+			else if (ph->governed && ph->nactors == 1 && ph->actors[0]->country &&
+			         ph->actors[0]->kind == DKG_ACTOR_STATE && !strcmp(ph->prep, "of"))
+				cc = ph->actors[0]->country, at = p; /* "the Iraqi city of" */
+			k = ph->te - 1;
+			continue;
+		}
+		if (is_punct(t, k) || is_rel_word(t, k) || tok_cl(t, k, CL_REPORTING))
+			break;
+	}
+	if (!cc) {
+		const dkg_place *pl = place_before(ex, s, v);
+		if (pl)
+			cc = pl->country;
+	}
+	if (!cc || (ci = dkg_lexicon_country(ex->lex, cc)) < 0 || ex->nph >= MAX_PHRASES)
+		return -1;
+	{
+		phrase *np = &ex->ph[ex->nph];
+		memset(np, 0, sizeof *np);
+		np->ts = at >= 0 ? ex->ph[at].ts : v;
+		np->te = at >= 0 ? ex->ph[at].te : v;
+		np->actors[np->nactors++] = &ex->lex->countries.v[ci].actor;
+		return (int)ex->nph++;
+	}
+}
+
 static int is_retreat_lemma(const char *lemma)
 {
 	static const char *const l[] = {
@@ -1995,6 +2395,61 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 		    is_word(t, k, "that"))
 			return;
 	}
+}
+
+/*
+ * True when token i is in the that-clause of a charge, claim or report ("denied
+ * charges by the clergy that it tortured a priest"): what is alleged is not
+ * coded as done.
+ */
+static int alleged(dkg_extractor *ex, size_t s, size_t i)
+{
+	static const char *const claims[] = {
+	    "charge", "charges",    "accusation",  "accusations", "allegation", "allegations",
+	    "claim",  "claims",     "report",      "reports",     "rumours",    "rumors",
+	    "denial", "suggestion", "suggestions", NULL};
+	dkg_tokens *t = &ex->toks;
+	size_t q = i, n = 0;
+	while (q > s && n < 14) {
+		const char *w = dkg_tok_norm(t, --q);
+		n++;
+		if (w[0] == ';' || w[0] == '.' || w[0] == ',' || is_word(t, q, "and") ||
+		    is_word(t, q, "but"))
+			return 0;
+		if (is_word(t, q, "that"))
+			break;
+	}
+	if (!is_word(t, q, "that"))
+		return 0;
+	for (size_t k = q, m = 0; k > s && m < 8; m++) {
+		const char *w = dkg_tok_norm(t, --k);
+		if (in_list(w, claims))
+			return 1;
+		if (w[0] == ';' || w[0] == '.' || (ex->form[k] && trigger_of(ex->lex, ex->form[k])))
+			return 0;
+	}
+	return 0;
+}
+
+/* True when the trigger at i is only weighed ("is considering sending aid",
+ * "mulled whether to impose sanctions"): nothing has been done or promised. */
+static int weighed(dkg_extractor *ex, size_t s, size_t i)
+{
+	static const char *const weigh[] = {
+	    "consider",    "considers",    "considered",   "considering",   "weigh",    "weighs",
+	    "weighed",     "weighing",     "mull",         "mulls",         "mulled",   "mulling",
+	    "contemplate", "contemplates", "contemplated", "contemplating", "debating", NULL};
+	dkg_tokens *t = &ex->toks;
+	size_t k = i;
+	const char *w = dkg_tok_norm(t, i);
+	size_t n = strlen(w);
+	if (k >= s + 2 && is_word(t, k - 1, "to") && is_word(t, k - 2, "whether"))
+		k -= 2;
+	else if (!(n > 4 && !strcmp(w + n - 3, "ing")))
+		return 0;
+	while (k > s && tok_cl(t, k - 1, CL_ADVERBS))
+		k--;
+	return k > s && in_list(dkg_tok_norm(t, k - 1), weigh);
 }
 
 /* True when token i stands between an opening and a closing quotation mark
@@ -2080,7 +2535,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			}
 		}
 		mark_subordinate(ex, s, r);
-		if (in_quotes(t, s, r->ts))
+		if (in_quotes(t, s, r->ts) || alleged(ex, s, r->ts) || weighed(ex, s, r->ts))
 			r->consumed = 1;
 	}
 	if (demands(ex, s, e, sb, se, first_event) < 0)
@@ -2110,14 +2565,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					size_t g = vstart;
 					if (g > s) {
 						const char *gw = dkg_tok_norm(t, g - 1);
-						if (!strcmp(gw, "plans") || !strcmp(gw, "plan") ||
-						    !strcmp(gw, "planned") ||
-						    !strcmp(gw, "intends") ||
-						    !strcmp(gw, "expected") ||
-						    !strcmp(gw, "wants") || !strcmp(gw, "hopes") ||
-						    !strcmp(gw, "going") || !strcmp(gw, "set") ||
-						    !strcmp(gw, "due") || !strcmp(gw, "prepared") ||
-						    !strcmp(gw, "ready"))
+						if (in_list(gw, INTENT_GOVERNORS))
 							mod = DKG_MODALITY_INTENDED;
 						if (!strcmp(gw, "failed") ||
 						    !strcmp(gw, "declined"))
@@ -2129,7 +2577,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					/* "was greeted by X": X is the source, the subject the
 					 * target */
 					size_t k = r->te;
-					while (k < e && k < r->te + 3 && !is_word(t, k, "by"))
+					/* the agent may follow a short complement: "was accused
+					 * of stealing funds by X", "killed in an ambush by X" */
+					while (k < e && k < r->te + 6 && !is_word(t, k, "by") &&
+					       !is_punct(t, k) && !is_rel_word(t, k) &&
+					       !tok_cl(t, k, CL_CLAUSE_STOP))
 						k++;
 					if (k < e && is_word(t, k, "by")) {
 						src = phrase_after(ex, k + 1, e, 4, 1);
@@ -2148,10 +2600,33 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						}
 						after = src >= 0 ? ex->ph[src].te : k + 1;
 					}
+					/* "three soldiers were killed in Basra", "prisoners
+					 * were freed in Tripoli": violence, release or
+					 * demobilisation without a named agent is coded to the
+					 * country where it happened, the subject its target */
+					if (src < 0 &&
+					    (code_root(code) >= 17 || !strcmp(code, "0841") ||
+					     !strcmp(code, "0873")) &&
+					    (!is_word(t, k, "by") ||
+					     violent_means(ex, k + 1, k + 7 < e ? k + 7 : e))) {
+						int sub = subject_before(ex, s, vstart, i);
+						if (sub >= 0 && ex->ph[sub].nactors &&
+						    (src = place_actor(ex, s, e, r->te, vstart)) >=
+						        0)
+							tgt = sub;
+					}
 					if (src < 0)
 						continue;
 				} else {
 					src = subject_before(ex, s, vstart, i);
+					/* "a car bomb killed eight people in Kabul": violence
+					 * whose subject names no actor is coded to the country
+					 * where it happened */
+					if (src < 0 && code_root(code) >= 18 && vstart > s &&
+					    !r->subordinate &&
+					    violent_means(ex, vstart > s + 14 ? vstart - 14 : s,
+					                  vstart))
+						src = place_actor(ex, s, e, r->te, vstart);
 					if (src < 0)
 						continue;
 					if (tg->target & TGT_OBJ) {
@@ -2177,6 +2652,11 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 							break;
 					}
 				}
+				/* "returned the artifacts to Iraq" gives back property (CAMEO
+				 * 0842); "returned to Kabul", "returned home" only travel */
+				if (!strcmp(tg->lemma, "return") &&
+				    !returns_object(ex, r->te, e, tgt))
+					continue;
 				if (tg->comp == COMP_TO || tg->comp == COMP_NONE) {
 					size_t vs = 0, ce = read_complement(ex, after, e, &vs);
 					if (ce > after && tg->comp == COMP_TO) {
@@ -2215,19 +2695,26 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				}
 			} else {
 				/* noun trigger: "his threat to deploy", "X held talks with Y", "an
-				 * attack by X" */
+				 * attack by X"; "Russia's return" is mostly travel, not restitution
+				 */
+				if (!strcmp(tg->lemma, "return"))
+					continue;
 				size_t k = r->ts;
 				neg = 0;
 				mod = DKG_MODALITY_ASSERTED;
-				while (k > s &&
-				       (tok_cl(t, k - 1, CL_MODIFIERS) ||
-				        is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
-				        is_word(t, k - 1, "further") ||
-				        is_word(t, k - 1, "bellicose") ||
-				        (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
-				         t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
-				         (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
-				          is_word(t, k - 2, "the")))))
+				while (
+				    k > s &&
+				    (tok_cl(t, k - 1, CL_MODIFIERS) || is_word(t, k - 1, "new") ||
+				     is_word(t, k - 1, "fresh") || is_word(t, k - 1, "further") ||
+				     is_word(t, k - 1, "bellicose") ||
+				     (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
+				      t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
+				      (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
+				       is_word(t, k - 2, "the") ||
+				       /* "held direct talks": an adjective after the
+				        * noun's own light verb */
+				       (!t->tok[k - 1].cls && !(t->tok[k - 1].flags & DKG_TF_CAP) &&
+				        is_light(tg, t, k - 2))))))
 					k--;
 				/* "Premier Li's visit": the possessor before 's */
 				size_t pk = k;
@@ -2274,15 +2761,26 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						    !tok_cl(t, g,
 						            CL_CLAUSE_STOP | CL_PREPS | CL_DETS) &&
 						    !is_word(t, g, "and") && !is_word(t, g, "or");
-						if (ok && tg->nlight) {
-							ok = 0;
-							for (size_t L = 0; L < tg->nlight; L++)
-								if (t->tok[g].hash == tg->light[L])
-									ok = 1;
-						}
+						/* "stepped up attacks", "resumed talks": a verb
+						 * of degree or phase governs any noun event */
+						if (ok && tg->nlight)
+							ok = is_light(tg, t, g) ||
+							     in_list(dkg_tok_norm(t, g),
+							             PHASE_VERBS);
 						if (ok) {
 							verb_group(ex, s, g, &vstart, &neg, &mod,
 							           &passive, &inf);
+							/* "a proposal to hold talks": what is
+							 * proposed is not yet done */
+							if (inf && vstart > s &&
+							    in_list(dkg_tok_norm(t, vstart - 1),
+							            PROPOSALS))
+								continue;
+							/* "wants to hold talks": intended */
+							if (inf && vstart > s &&
+							    in_list(dkg_tok_norm(t, vstart - 1),
+							            INTENT_GOVERNORS))
+								mod = DKG_MODALITY_INTENDED;
 							if (!passive)
 								src = subject_before(ex, s, vstart,
 								                     i);
@@ -2336,16 +2834,48 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 			/* the same actor as source and only target: keep the source only */
 			if (tgt == src)
 				tgt = -1;
+			/* "mobilized reservists for a war against Iraq": one's own forces
+			 * are what is moved, the target comes after them */
+			if (tgt >= 0 && ex->ph[tgt].own)
+				tgt = fallback_target(ex, ex->ph[tgt].te, e, src, code);
 			if (tgt < 0 && !(tg->target & TGT_NONE))
 				tgt = fallback_target(ex, r->te, e, src, code);
 			if (tgt < 0)
 				tgt = domestic_target(ex, src, code);
+			/* "mobilized pressure groups", "mobilize their people": CAMEO 15
+			 * mobilises armed or police forces only */
+			if (!r->noun && !strncmp(tg->lemma, "mobili", 6) &&
+			    !mobilizes_forces(ex, r->te, e))
+				continue;
+			/* "the cabinet met on Sunday": one body meeting alone is its own
+			 * session, not a consultation with anyone */
+			if (tgt < 0 && !r->noun && !strcmp(tg->lemma, "meet") &&
+			    ex->ph[src].nactors == 1)
+				continue;
 			/* "threatened to respond by stationing missiles": the first trigger in
 			 * the complement says what kind of act is threatened or promised */
 			for (size_t q = obj_s; !comp_tr && q < obj_e; q++)
 				if (ex->form[q])
 					comp_tr = trigger_of(ex->lex, ex->form[q]);
 			code = refine_code(code, comp_tr);
+			/* "peacekeepers arrived in Bosnia": not a visit, the deployment
+			 * of a peacekeeping force (CAMEO 074) */
+			if (!strncmp(tg->lemma, "arrive", 6) && peacekeepers(ex, src))
+				code = "074";
+			/* the measure an easing verb ends: the next noun trigger of its clause */
+			if (!r->noun && !strcmp(code, "081"))
+				for (size_t q = i + 1; q < ex->ntr && ex->tr[q].ts < r->te + 7;
+				     q++) {
+					size_t z;
+					for (z = r->te; z < ex->tr[q].ts; z++)
+						if (is_punct(t, z) &&
+						    !(t->tok[z].flags & DKG_TF_QUOTE) &&
+						    dkg_tok_norm(t, z)[0] != '-')
+							break;
+					if (z == ex->tr[q].ts && ex->tr[q].noun)
+						code = eased_code(code, ex->tr[q].t);
+					break;
+				}
 			if (neg)
 				code = negated_code(code, &neg);
 			else if (mod == DKG_MODALITY_INTENDED)
