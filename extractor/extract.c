@@ -542,8 +542,10 @@ static const char *const PROPOSALS[] = {"proposal",   "proposals",  "request", "
                                         "attempts",   "effort",     "efforts", NULL};
 /* words before a to-infinitive that make it intended ("plans to meet") */
 static const char *const INTENT_GOVERNORS[] = {
-    "plans", "plan", "planned",  "intends", "expected", "wants",   "hopes",  "going",
-    "set",   "due",  "prepared", "ready",   "willing",  "offered", "offers", NULL};
+    "plans",     "plan",     "planned", "planning", "intends",   "intend", "intended",
+    "intending", "expected", "wants",   "want",     "hopes",     "hope",   "hoping",
+    "going",     "set",      "due",     "prepared", "preparing", "ready",  "willing",
+    "offered",   "offers",   "aims",    "aim",      "aiming",    NULL};
 static const char *const SUBORDINATORS_LIST[] = {
     "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
     "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
