@@ -90,6 +90,7 @@
 	X(.comp, uint)                                                                             \
 	X(.is_noun, uint)                                                                          \
 	X(.active_only, uint)                                                                      \
+	X(.need_target, uint)                                                                      \
 	X(.light, uints)                                                                           \
 	X(.nlight, uint)
 

@@ -1944,6 +1944,9 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	}
 	if (!cm->plover || !cm->plover[0])
 		return 0; /* plain statements are attribution, not events */
+	/* "received criticism", "contributed" alone: hosting and giving need someone */
+	if (r && r->t && r->t->need_target && tgt < 0)
+		return 0;
 	/* one event per trigger content in a sentence */
 	for (k = first_event; k < res->nevents; k++) {
 		dkg_event *o = &res->events[k];
@@ -2018,7 +2021,8 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, size_t first_event)
 {
 	/* "Y must do X" insists, it does not plead: CAMEO 10 (demand), not 02 */
-	static const lex_trigger demand = {"100", "demand", TGT_OBJ, COMP_TO, 0, 0, {0}, 0};
+	static const lex_trigger demand = {
+	    .cameo = "100", .lemma = "demand", .target = TGT_OBJ, .comp = COMP_TO};
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = s + 2; k + 1 < e; k++) {
 		int y, src;

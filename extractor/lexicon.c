@@ -649,7 +649,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 			return DKG_ENOMEM;
 	} else if (KIND("verb") || KIND("noun")) {
 		lex_trigger *e = VEC_PUSH(lex->triggers);
-		const char *tgt, *comp, *voice, *light;
+		const char *tgt, *comp, *voice, *light, *require;
 		int ok = 1;
 		if (!e)
 			return DKG_ENOMEM;
@@ -684,6 +684,13 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		}
 		voice = get(c, "voice");
 		e->active_only = voice && !strcmp(voice, "active");
+		require = get(c, "require");
+		if (require) {
+			if (strcmp(require, "target"))
+				return dkg_error_set(c->err, DKG_EPARSE, c->name, c->line,
+				                     "require= must be target, not '%s'", require);
+			e->need_target = 1;
+		}
 		light = get(c, "light");
 		while (light && *light && e->nlight < 6) {
 			size_t n = strcspn(light, ",");

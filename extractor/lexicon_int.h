@@ -66,6 +66,7 @@ typedef struct lex_trigger {
 	const char *cameo, *lemma;
 	uint32_t target;
 	uint8_t comp, is_noun, active_only;
+	uint8_t need_target; /* require=target: no event without a target actor */
 	uint64_t light[6];
 	uint8_t nlight;
 } lex_trigger;

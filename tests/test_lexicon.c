@@ -288,6 +288,7 @@ static void test_errors(void)
 	expect_error("verb\tscold|scolds\tcameo=1\tlemma=scold", "cameo");
 	expect_error("verb\tscold|scolds\tcameo=111\tlemma=scold\ttarget=beside", "beside");
 	expect_error("verb\tscold|scolds\tcameo=111\tlemma=scold\tcomp=whether", "comp");
+	expect_error("verb\tscold|scolds\tcameo=111\tlemma=scold\trequire=object", "require");
 	expect_error("org\tNATO\tcode=IGONAT\tid=nato\tlabel=NATO\tkind=club", "kind");
 	expect_error("country\tSpain|\tcode=ESP\tid=esp\tlabel=Spain", "empty");
 	expect_error("country\tSpain\tcode=ESP\tid=esp\tlabel=Spain\tcase=upper", "case");

@@ -17,8 +17,8 @@ KEYS = {
     'sector': ({'sector'}, set()),
     'title': ({'sector', 'role'}, set()),
     'place': ({'id', 'label', 'country'}, {'geonames', 'lat', 'lon', 'type'}),
-    'verb': ({'cameo', 'lemma'}, {'target', 'comp', 'voice'}),
-    'noun': ({'cameo', 'lemma'}, {'target', 'light'}),
+    'verb': ({'cameo', 'lemma'}, {'target', 'comp', 'voice', 'require'}),
+    'noun': ({'cameo', 'lemma'}, {'target', 'light', 'require'}),
     'block': (set(), set()),
 }
 GENERAL = {'case'}           # FORMAT.md: case=exact|any on any entry

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 src, shared = sys.argv[1], sys.argv[2]
 path = os.path.join(src, 'extractor', 'lexicon', 'triggers.tsv')
-KEYS = {'verb': {'target', 'comp', 'voice'}, 'noun': {'target', 'light'}}
+KEYS = {'verb': {'target', 'comp', 'voice', 'require'}, 'noun': {'target', 'light', 'require'}}
 TARGETS = {'obj', 'with', 'against', 'to', 'on', 'for', 'from', 'of', 'at', 'in', 'over',
            'into', 'by', 'none', 'upon', 'toward', 'towards'}
 COMPS = {'to', 'that', 'ing', 'np', 'none'}

@@ -12,7 +12,7 @@ Source format (one entry a line, `#` starts a comment line):
 
 CODE is the CAMEO code, KIND `v` (verb) or `n` (noun). LEMMA is one or more
 words; everything up to the first `key=value` token. Keys: target, comp,
-voice, light (written to the output), lemma (override the lemma written),
+voice, light, require (written to the output), lemma (override the lemma written),
 also (extra literal forms, `|`-separated, `_` for a space).
 
 Inside LEMMA:
@@ -92,7 +92,7 @@ IRREGULAR = {k: v for k, v in IRREGULAR.items() if v}
 PREFIXES = ('with', 'up', 'under', 'over', 're', 'out', 'fore', 'mis', 'be')
 VOWELS = set('aeiou')
 
-ALLOWED_KEYS = {'target', 'comp', 'voice', 'light', 'lemma', 'also', 'forms'}
+ALLOWED_KEYS = {'target', 'comp', 'voice', 'light', 'lemma', 'also', 'forms', 'require'}
 SLOTS = ('base', 's', 'ed', 'en', 'ing')
 TARGETS = {'obj', 'with', 'against', 'to', 'on', 'for', 'from', 'of', 'at',
            'in', 'none', 'into', 'over', 'between', 'toward', 'towards', 'by',
@@ -442,7 +442,7 @@ def build(src_path):
             out.append('')
             out.append('# %s %s' % (root, roots.get(root, '')))
         fields = [e['kind'], '|'.join(e['forms']), 'cameo=' + e['code'], 'lemma=' + e['lemma']]
-        for k in ('target', 'comp', 'voice', 'light'):
+        for k in ('target', 'comp', 'voice', 'light', 'require'):
             if k in e['keys']:
                 fields.append('%s=%s' % (k, e['keys'][k]))
         out.append('\t'.join(fields))
