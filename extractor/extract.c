@@ -1925,6 +1925,22 @@ static int same_actors(const dkg_actor *const *a, size_t na, const dkg_actor *co
 	return 1;
 }
 
+/* Whether phrase tgt names an actor that phrase src does not (an event's target). */
+static int other_actor(const dkg_extractor *ex, int src, int tgt)
+{
+	if (tgt < 0)
+		return 0;
+	for (size_t k = 0; k < ex->ph[tgt].nactors; k++) {
+		size_t q = 0;
+		while (src >= 0 && q < ex->ph[src].nactors &&
+		       strcmp(ex->ph[src].actors[q]->id, ex->ph[tgt].actors[k]->id))
+			q++;
+		if (src < 0 || q == ex->ph[src].nactors)
+			return 1;
+	}
+	return 0;
+}
+
 static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, size_t sent_end_byte,
                 trig *r, int src, int tgt, const char *code, size_t obj_s, size_t obj_e, int neg,
                 dkg_modality mod, int coref, size_t first_event)
@@ -1945,7 +1961,7 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	if (!cm->plover || !cm->plover[0])
 		return 0; /* plain statements are attribution, not events */
 	/* "received criticism", "contributed" alone: hosting and giving need someone */
-	if (r && r->t && r->t->need_target && tgt < 0)
+	if (r && r->t && r->t->need_target && !other_actor(ex, src, tgt))
 		return 0;
 	/* one event per trigger content in a sentence */
 	for (k = first_event; k < res->nevents; k++) {
