@@ -95,13 +95,12 @@ struct dkg_extractor {
 
 /* ---- closed-class words ----------------------------------------------------- */
 
-static int is_word(const dkg_tokens *t, size_t i, const char *w)
+/* Whether token i is the folded word w. Inlined with a literal w, the length
+ * test and the compare of a few bytes replace a call to strcmp. */
+static inline int is_word(const dkg_tokens *t, size_t i, const char *w)
 {
-	const char *n;
-	if (i >= t->n)
-		return 0;
-	n = dkg_tok_norm(t, i);
-	return n[0] == w[0] && !strcmp(n, w);
+	size_t n = strlen(w);
+	return i < t->n && t->tok[i].nlen == n && !memcmp(dkg_tok_norm(t, i), w, n);
 }
 
 static const char *const PREPS[] = {
