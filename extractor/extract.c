@@ -1451,6 +1451,44 @@ static int is_rel_word(const dkg_tokens *t, size_t i)
 	       is_word(t, i, "whom") || is_word(t, i, "where");
 }
 
+/*
+ * "Trump blasted Biden as a career politician and asked why ...": when the
+ * nearest actor is the object of a verb whose own subject stands right before
+ * it, and "and" or "but" joins that verb with this one, the two verbs share
+ * that subject. The earlier verb need not be a trigger; a reporting verb
+ * ("Russia said Ukraine attacked and ...") or a "that" keeps the nearer actor.
+ */
+static int object_of_coordinated_verb(dkg_extractor *ex, size_t s, int best, size_t v)
+{
+	dkg_tokens *t = &ex->toks;
+	size_t k = ex->ph[best].ts, q;
+	int a, joined = 0;
+	for (q = ex->ph[best].te; q < v; q++) {
+		if (is_word(t, q, "and") || is_word(t, q, "but"))
+			joined = 1;
+		else if ((is_punct(t, q) && !(t->tok[q].flags & DKG_TF_QUOTE)) ||
+		         ex->ph_at[q] >= 0 || is_rel_word(t, q) || is_word(t, q, "that"))
+			return best; /* another clause or actor in between */
+	}
+	while (k > s && tok_cl(t, k - 1, CL_DETS))
+		k--;
+	/* the word before the object: a plain word, not a preposition or a reporting verb */
+	if (!joined || k < s + 2 || is_punct(t, k - 1) || ex->ph_at[k - 1] >= 0 ||
+	    t->tok[k - 1].type != DKG_TOK_WORD ||
+	    tok_cl(t, k - 1, CL_PREPS | CL_REPORTING | CL_SAY_LIST | CL_AUX | CL_AUX_BE) ||
+	    is_rel_word(t, k - 1) || is_word(t, k - 1, "that") || is_word(t, k - 1, "and"))
+		return best;
+	a = ex->ph_at[k - 2];
+	/* "Sanders called Biden ... but did not offer": the shared subject is a
+	 * name dkg cannot code, so the nearer actor is not the subject either */
+	if (a < 0 && is_cap_word(t, k - 2) && !ex->form[k - 2] && !after_preposition(t, s, k - 2))
+		return -1;
+	if (a < 0 || a == best || !ex->ph[a].nactors || ex->ph[a].governed ||
+	    ex->ph[a].possessive || ex->ph[a].te != k - 1)
+		return best;
+	return a;
+}
+
 /* The subject of a verb group starting at token v: the nearest actor phrase to
  * the left that no preposition governs, skipping relative clauses (", who
  * ...,") and appositions (", the former Czech foreign minister,"). */
@@ -1545,7 +1583,7 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 					return o->src_phrase;
 		}
 	}
-	return best;
+	return object_of_coordinated_verb(ex, s, best, v);
 }
 
 /* Reads the verb group to the left of a trigger: modality, polarity, voice. */
