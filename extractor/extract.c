@@ -58,17 +58,8 @@ typedef struct recent {
 	size_t sentence; /* where it was last mentioned */
 } recent;
 
-/*
- * Most tokens start no lexicon form ("the", "said", "on"); a bitset of the
- * first tokens of all forms, 8 KB that stay in the first-level cache, answers
- * that without a probe of the lexicon's maps. Rebuilt when the lexicon grows.
- */
-#define FIRST_BITS (1u << 16)
-
 struct dkg_extractor {
 	const dkg_lexicon *lex;
-	uint64_t first_bits[FIRST_BITS / 64];
-	size_t first_forms; /* forms in the lexicon when first_bits was built, plus one */
 	dkg_extract_options opts;
 	dkg_tokens toks;
 	const lex_form **form; /* per token: the form starting here (or NULL) */
@@ -658,29 +649,6 @@ static inline void phrase_clear(phrase *ph)
 	ph->name_s = ph->name_e = 0;
 	ph->ethnic = ph->own = 0;
 	ph->ethnic_sector = NULL;
-}
-
-static inline size_t first_bit(uint64_t h)
-{
-	return (size_t)((h ^ (h >> 29) ^ (h >> 47)) & (FIRST_BITS - 1));
-}
-
-static void first_bits_build(dkg_extractor *ex)
-{
-	const dkg_lexicon *lex = ex->lex;
-	memset(ex->first_bits, 0, sizeof ex->first_bits);
-	for (size_t i = 0; i < lex->forms.n; i++) {
-		size_t b = first_bit(lex->tokhash.v[lex->forms.v[i].toks]);
-		ex->first_bits[b / 64] |= 1ULL << (b % 64);
-	}
-	ex->first_forms = lex->forms.n + 1;
-}
-
-/* Whether some lexicon form may start with token i (no: none does). */
-static inline int may_start_form(const dkg_extractor *ex, const dkg_tokens *t, size_t i)
-{
-	size_t b = first_bit(t->tok[i].hash);
-	return (ex->first_bits[b / 64] >> (b % 64)) & 1;
 }
 
 /* Reads an actor phrase starting at token i; returns its end (i when none). */
@@ -2544,9 +2512,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 	/* lexicon */
 	for (i = s; i < e;) {
 		const lex_form *f = NULL;
-		size_t n = may_start_form(ex, t, i)
-		               ? dkg_lexicon_match_text(ex->lex, t, ex->doc->text, i, e, &f)
-		               : 0;
+		size_t n = dkg_lexicon_match_text(ex->lex, t, ex->doc->text, i, e, &f);
 		if (!n) {
 			ex->form[i] = NULL;
 			ex->span[i] = 1;
@@ -3080,8 +3046,6 @@ int dkg_extract(dkg_result **out, dkg_extractor *ex, const dkg_document *doc)
 		return rc;
 	ex->doc = doc;
 	ex->res = res;
-	if (ex->first_forms != ex->lex->forms.n + 1)
-		first_bits_build(ex);
 	ex->npersons = 0;
 	ex->last_actor = ex->last_state = NULL;
 	ex->dateline = NULL;

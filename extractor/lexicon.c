@@ -339,8 +339,10 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 	fi = map_get(&lex->by_key, key);
 	if (fi == NONE) {
 		lex_form *f = VEC_PUSH(lex->forms);
+		size_t b = dkg_lexicon__first_bit(toks->tok[0].hash);
 		if (!f)
 			goto oom;
+		lex->first_bits[b / 64] |= 1ULL << (b % 64);
 		fi = (uint32_t)(lex->forms.n - 1);
 		f->key = key;
 		f->ntok = (uint8_t)toks->n;
@@ -943,9 +945,10 @@ static const lex_form *walk_chain(const dkg_lexicon *lex, uint32_t fi, const dkg
 	return best;
 }
 
-/* One-token forms first, then the forms that start with tokens i and i + 1. */
-static size_t match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text, size_t i,
-                       size_t end, const lex_form **form)
+/* One-token forms first, then the forms that start with tokens i and i + 1
+ * (the caller, dkg_lexicon_match_text, checked first_bits). */
+size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
+                             size_t i, size_t end, const lex_form **form)
 {
 	uint64_t h0 = toks->tok[i].hash;
 	const lex_form *best =
@@ -956,18 +959,6 @@ static size_t match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const cha
 		                  toks, text, i, end, best);
 	*form = best;
 	return best ? best->ntok : 0;
-}
-
-size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-                              size_t i, size_t end, const lex_form **form)
-{
-	return match_at(lex, toks, text, i, end, form);
-}
-
-size_t dkg_lexicon_match(const dkg_lexicon *lex, const dkg_tokens *toks, size_t i, size_t end,
-                         const lex_form **form)
-{
-	return match_at(lex, toks, NULL, i, end, form);
 }
 
 const dkg_actor *dkg_person_actor(const lex_person *p, const char *date, int *in_office)

@@ -104,6 +104,8 @@ typedef struct lex_form {
 	const char *exact; /* the form as written, for case=exact */
 } lex_form;
 
+#define DKG_LEX_FIRST_BITS (1u << 16)
+
 /* open addressing map from 64-bit keys to 32-bit values; a key and its value
  * share a slot, so a lookup that finds its key costs one cache line */
 typedef struct lex_slot {
@@ -140,6 +142,9 @@ struct dkg_lexicon {
 	lex_map by_key;   /* whole-form hash -> form */
 	lex_map by_first; /* chain_key (first token, or first two) -> first form of the chain */
 	lex_map ids;      /* hash of "kind:id" -> index */
+	/* bit set over the first-token hashes of all forms: most tokens ("the",
+	 * "said") start none, and 8 KB that stay in cache say so before any map */
+	uint64_t first_bits[DKG_LEX_FIRST_BITS / 64];
 	int resolved;
 	uint8_t maxtok;
 	/* the tables above are the read-only default image (dkg_lexicon_image):
@@ -156,10 +161,38 @@ extern const dkg_lexicon dkg_lexicon_image;
  * only capitalised kinds need a capitalised first token. Returns the number
  * of tokens matched (0: none) and the form in *form.
  */
-size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-                              size_t i, size_t end, const lex_form **form);
-size_t dkg_lexicon_match(const dkg_lexicon *lex, const dkg_tokens *toks, size_t i, size_t end,
-                         const lex_form **form);
+size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
+                             size_t i, size_t end, const lex_form **form);
+
+static inline size_t dkg_lexicon__first_bit(uint64_t h)
+{
+	return (size_t)((h ^ (h >> 29) ^ (h >> 47)) & (DKG_LEX_FIRST_BITS - 1));
+}
+
+/* Whether some form may start with a token of hash h (no: none does). Inline,
+ * so the common answer costs no call. */
+static inline int dkg_lexicon__may_start(const dkg_lexicon *lex, uint64_t h)
+{
+	size_t b = dkg_lexicon__first_bit(h);
+	return (lex->first_bits[b / 64] >> (b % 64)) & 1;
+}
+
+static inline size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks,
+                                            const char *text, size_t i, size_t end,
+                                            const lex_form **form)
+{
+	*form = NULL;
+	return dkg_lexicon__may_start(lex, toks->tok[i].hash)
+	           ? dkg_lexicon__match_at(lex, toks, text, i, end, form)
+	           : 0;
+}
+
+/* Without the text, exact-case forms cannot be checked: they do not match. */
+static inline size_t dkg_lexicon_match(const dkg_lexicon *lex, const dkg_tokens *toks, size_t i,
+                                       size_t end, const lex_form **form)
+{
+	return dkg_lexicon_match_text(lex, toks, NULL, i, end, form);
+}
 
 /* Country index by ISO alpha-3 code, or -1. */
 int32_t dkg_lexicon_country(const dkg_lexicon *lex, const char *iso3);
