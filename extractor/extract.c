@@ -1930,19 +1930,24 @@ static int same_actors(const dkg_actor *const *a, size_t na, const dkg_actor *co
 	return 1;
 }
 
+/* Whether actor a (by id) is among the n actors of v. */
+static int has_actor(const dkg_actor *const *v, size_t n, const dkg_actor *a)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i]->id, a->id))
+			return 1;
+	return 0;
+}
+
 /* Whether phrase tgt names an actor that phrase src does not (an event's target). */
 static int other_actor(const dkg_extractor *ex, int src, int tgt)
 {
 	if (tgt < 0)
 		return 0;
-	for (size_t k = 0; k < ex->ph[tgt].nactors; k++) {
-		size_t q = 0;
-		while (src >= 0 && q < ex->ph[src].nactors &&
-		       strcmp(ex->ph[src].actors[q]->id, ex->ph[tgt].actors[k]->id))
-			q++;
-		if (src < 0 || q == ex->ph[src].nactors)
+	for (size_t k = 0; k < ex->ph[tgt].nactors; k++)
+		if (src < 0 ||
+		    !has_actor(ex->ph[src].actors, ex->ph[src].nactors, ex->ph[tgt].actors[k]))
 			return 1;
-	}
 	return 0;
 }
 
@@ -1990,15 +1995,9 @@ static int emit(dkg_extractor *ex, size_t s, size_t e, size_t sent_start_byte, s
 	for (k = 0; k < ex->ph[src].nactors && ev->nsources < DKG_MAX_EVENT_ACTORS; k++)
 		ev->sources[ev->nsources++] = ex->ph[src].actors[k];
 	if (tgt >= 0)
-		for (k = 0; k < ex->ph[tgt].nactors && ev->ntargets < DKG_MAX_EVENT_ACTORS; k++) {
-			const dkg_actor *a = ex->ph[tgt].actors[k];
-			size_t q;
-			for (q = 0; q < ev->nsources; q++)
-				if (!strcmp(ev->sources[q]->id, a->id))
-					break;
-			if (q == ev->nsources)
-				ev->targets[ev->ntargets++] = a;
-		}
+		for (k = 0; k < ex->ph[tgt].nactors && ev->ntargets < DKG_MAX_EVENT_ACTORS; k++)
+			if (!has_actor(ev->sources, ev->nsources, ex->ph[tgt].actors[k]))
+				ev->targets[ev->ntargets++] = ex->ph[tgt].actors[k];
 	ev->action_text = dkg_result_strndup(res, text + t->tok[r->ts].start,
 	                                     t->tok[r->te - 1].end - t->tok[r->ts].start);
 	if (obj_e > obj_s) {
