@@ -540,6 +540,10 @@ static const char *const SUBORDINATORS_LIST[] = {
     "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
     "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
 
+/* words other than determiners, pronouns and modifiers that may open an
+ * actor phrase without a lexicon form: "it", "its" and the honorifics */
+static const char *const PHRASE_OPENERS[] = {"it", "its", "mr", "mrs", "ms", "dr", NULL};
+
 /*
  * Closed-class word lists are looked up by hash: one probe per question
  * instead of a scan of the list. The table maps a word's hash to the set of
@@ -548,7 +552,7 @@ static const char *const SUBORDINATORS_LIST[] = {
 static const char *const *const CLOSED_LISTS[] = {
     PREPS,         DETS,       MODIFIERS, QUANTITIES,        AUX_BE,
     AUX,           ADVERBS,    REPORTING, CLAUSE_STOP,       PRONOUN_PERSON,
-    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,  SUBORDINATORS_LIST};
+    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,  SUBORDINATORS_LIST, PHRASE_OPENERS};
 #define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
 enum {
 	CL_PREPS = 1 << 0,
@@ -565,6 +569,10 @@ enum {
 	CL_STOPS_LIST = 1 << 11,
 	CL_SAY_LIST = 1 << 12,
 	CL_SUBORDINATORS_LIST = 1 << 13,
+	CL_PHRASE_OPENERS = 1 << 14,
+	/* what read_phrase can start from when the token has no lexicon form */
+	CL_PHRASE_START = CL_DETS | CL_MODIFIERS | CL_PRONOUN_PERSON | CL_PRONOUN_GROUP |
+	                  CL_PHRASE_OPENERS,
 };
 
 #define CLASS_SLOTS 2048
@@ -1161,6 +1169,12 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		phrase *ph = &ex->ph[ex->nph];
 		size_t j;
 		const lex_form *f = ex->form[i];
+		/* most tokens are plain words: no form, and none of the words that
+		 * read_phrase accepts before a form ("the", "he", "its", "Mr.") */
+		if (!f && !tok_cl(t, i, CL_PHRASE_START)) {
+			i++;
+			continue;
+		}
 		/* triggers are not phrase starts unless the form also names an actor */
 		if (f && !form_is_actorish(ex->lex, f) && !form_has(ex->lex, f, LEX_TITLE, NULL) &&
 		    !form_has(ex->lex, f, LEX_SECTOR, NULL)) {
