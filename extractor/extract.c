@@ -68,6 +68,7 @@ struct dkg_extractor {
 	phrase ph[MAX_PHRASES];
 	size_t nph;
 	int *ph_at; /* per token: phrase index covering it, or -1 */
+	unsigned sent_cls; /* closed-class lists of the sentence's tokens, or'ed */
 	trig tr[MAX_TRIGGERS];
 	size_t ntr;
 	size_t sent_ends[MAX_SENT];
@@ -1162,9 +1163,13 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 {
 	dkg_tokens *t = &ex->toks;
 	size_t i = s;
+	unsigned cls = 0;
 	ex->nph = 0;
-	for (size_t k = s; k < e; k++)
+	for (size_t k = s; k < e; k++) {
 		ex->ph_at[k] = -1;
+		cls |= t->tok[k].cls;
+	}
+	ex->sent_cls = cls;
 	while (i < e && ex->nph < MAX_PHRASES) {
 		phrase *ph = &ex->ph[ex->nph];
 		size_t j;
@@ -2058,6 +2063,9 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 	static const lex_trigger demand = {
 	    .cameo = "100", .lemma = "demand", .target = TGT_OBJ, .comp = COMP_TO};
 	dkg_tokens *t = &ex->toks;
+	/* no saying verb ("said", "urged"), no demand: most sentences */
+	if (!(ex->sent_cls & CL_SAY_LIST))
+		return 0;
 	for (size_t k = s + 2; k + 1 < e; k++) {
 		int y, src;
 		size_t q, obj_e, n;
