@@ -582,6 +582,7 @@ static struct {
 	uint64_t hash;
 	const char *word;
 	uint32_t lists;
+	uint32_t len;
 } class_table[CLASS_SLOTS];
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
@@ -595,15 +596,19 @@ static void class_build(void)
 				k = (k + 1) & (CLASS_SLOTS - 1);
 			class_table[k].hash = h;
 			class_table[k].word = *w;
+			class_table[k].len = (uint32_t)strlen(*w);
 			class_table[k].lists |= 1u << l;
 		}
 }
 
-static uint32_t word_lists(const char *w, uint64_t h)
+/* The lists holding word w of n bytes and hash h. Most words are in none and
+ * end at an empty slot; a word found is confirmed by its length and bytes. */
+static inline uint32_t word_lists(const char *w, size_t n, uint64_t h)
 {
 	size_t k = h & (CLASS_SLOTS - 1);
 	while (class_table[k].word) {
-		if (class_table[k].hash == h && !strcmp(class_table[k].word, w))
+		if (class_table[k].hash == h && class_table[k].len == n &&
+		    !memcmp(class_table[k].word, w, n))
 			return class_table[k].lists;
 		k = (k + 1) & (CLASS_SLOTS - 1);
 	}
@@ -627,7 +632,7 @@ static int in_list(const char *w, const char *const *list)
 				return 1;
 		return 0;
 	}
-	return (word_lists(w, dkg_hash(DKG_HASH_INIT, w, strlen(w))) >> l) & 1;
+	return (word_lists(w, strlen(w), dkg_hash(DKG_HASH_INIT, w, strlen(w))) >> l) & 1;
 }
 
 /* Token i is in the lists of `bits` (the token's lists are set once per sentence). */
@@ -3031,7 +3036,8 @@ static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_c
 		ex->ph_at[i] = -1;
 	for (i = 0; i < ex->toks.n; i++)
 		ex->toks.tok[i].cls =
-		    (uint16_t)word_lists(dkg_tok_norm(&ex->toks, i), ex->toks.tok[i].hash);
+		    (uint16_t)word_lists(dkg_tok_norm(&ex->toks, i), ex->toks.tok[i].nlen,
+		                         ex->toks.tok[i].hash);
 	nsent = dkg_split_sentences(&ex->toks, text, ex->sent_ends, MAX_SENT);
 	start = 0;
 	for (i = 0; i < nsent; i++) {
