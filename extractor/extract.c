@@ -68,6 +68,8 @@ struct dkg_extractor {
 	phrase ph[MAX_PHRASES];
 	size_t nph;
 	int *ph_at; /* per token: phrase index covering it, or -1 */
+	uint32_t *cand; /* tokens of the sentence where a phrase may start */
+	size_t ncand;   /* (all tokens with a form among them) */
 	unsigned sent_cls; /* closed-class lists of the sentence's tokens, or'ed */
 	trig tr[MAX_TRIGGERS];
 	size_t ntr;
@@ -201,6 +203,7 @@ void dkg_extractor_free(dkg_extractor *ex)
 	dkg_free(ex->form);
 	dkg_free(ex->span);
 	dkg_free(ex->ph_at);
+	dkg_free(ex->cand);
 	dkg_free(ex);
 }
 
@@ -213,6 +216,7 @@ static int ensure_ann(dkg_extractor *ex, size_t n)
 		const lex_form **f = dkg_realloc((void *)ex->form, cap * sizeof *f);
 		uint8_t *s;
 		int *p;
+		uint32_t *c;
 		if (!f)
 			return -1;
 		ex->form = f;
@@ -224,6 +228,10 @@ static int ensure_ann(dkg_extractor *ex, size_t n)
 		if (!p)
 			return -1;
 		ex->ph_at = p;
+		c = dkg_realloc(ex->cand, cap * sizeof *c);
+		if (!c)
+			return -1;
+		ex->cand = c;
 		ex->ann_cap = cap;
 	}
 	return 0;
@@ -1169,22 +1177,28 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 	dkg_tokens *t = &ex->toks;
 	size_t i = s;
 	unsigned cls = 0;
+	size_t nc = 0;
 	ex->nph = 0;
+	/* Most tokens are plain words: no form, and none of the words read_phrase
+	 * accepts before a form ("the", "he", "its", "Mr."). The others are listed
+	 * without a branch (a test per token mispredicts often on real text), and
+	 * only they are visited below. */
 	for (size_t k = s; k < e; k++) {
 		ex->ph_at[k] = -1;
 		cls |= t->tok[k].cls;
+		ex->cand[nc] = (uint32_t)k;
+		nc += ex->form[k] != NULL || (t->tok[k].cls & CL_PHRASE_START) != 0;
 	}
 	ex->sent_cls = cls;
-	while (i < e && ex->nph < MAX_PHRASES) {
+	ex->ncand = nc;
+	for (size_t c = 0; c < nc && ex->nph < MAX_PHRASES; c++) {
 		phrase *ph = &ex->ph[ex->nph];
 		size_t j;
-		const lex_form *f = ex->form[i];
-		/* most tokens are plain words: no form, and none of the words that
-		 * read_phrase accepts before a form ("the", "he", "its", "Mr.") */
-		if (!f && !tok_cl(t, i, CL_PHRASE_START)) {
-			i++;
-			continue;
-		}
+		const lex_form *f;
+		if (ex->cand[c] < i)
+			continue; /* inside the phrase or form read last */
+		i = ex->cand[c];
+		f = ex->form[i];
 		/* triggers are not phrase starts unless the form also names an actor */
 		if (f && !form_is_actorish(ex->lex, f) && !form_has(ex->lex, f, LEX_TITLE, NULL) &&
 		    !form_has(ex->lex, f, LEX_SECTOR, NULL)) {
@@ -1278,13 +1292,13 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 	const dkg_lexicon *lex = ex->lex;
 	size_t i;
 	ex->ntr = 0;
-	for (i = s; i < e && ex->ntr < MAX_TRIGGERS;) {
-		const lex_form *f = ex->form[i];
+	(void)e;
+	/* the tokens with a form are among build_phrases' candidates */
+	for (size_t c = 0; c < ex->ncand && ex->ntr < MAX_TRIGGERS; c++) {
+		const lex_form *f = ex->form[i = ex->cand[c]];
 		const lex_trigger *tg;
-		if (!f) {
-			i++;
+		if (!f)
 			continue;
-		}
 		tg = trigger_of(lex, f);
 		/* a capitalised actor reading wins over a trigger inside a phrase */
 		if (tg && ex->ph_at[i] < 0) {
@@ -1307,7 +1321,6 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 			                     is_word(&ex->toks, i - 1, "'s"))) ||
 			          noun_after_preposition(&ex->toks, s, i);
 		}
-		i += ex->span[i];
 	}
 }
 
