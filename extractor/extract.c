@@ -632,7 +632,7 @@ static int in_list(const char *w, const char *const *list)
 	int l = list_index(list);
 	if (l < 0) {
 		for (; *list; list++)
-			if (!strcmp(w, *list))
+			if ((*list)[0] == w[0] && !strcmp(w, *list))
 				return 1;
 		return 0;
 	}
