@@ -599,6 +599,9 @@ static int ingest_memory(dkg_ingest_ctx *ctx, const char *data, size_t len, dkg_
 			dkg_ingest__diag(ctx, DKG_OK, 0, "NUL bytes removed");
 			data = fixed.data, len = fixed.len;
 		}
+	} else if (format == DKG_INPUT_TEXT && dkg_ingest__utf8_clean(data, len)) {
+		/* valid UTF-8 without NUL bytes: plain text is used as it is, and a
+		 * 100 MB document is not held twice */
 	} else if (format != DKG_INPUT_JSONL) {
 		bad =
 		    dkg_ingest__utf8_repair(&fixed, data, len, format != DKG_INPUT_TEXT, &bad_line);
