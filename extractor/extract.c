@@ -549,9 +549,10 @@ static const char *const SUBORDINATORS_LIST[] = {
     "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
     "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
 
-/* words other than determiners, pronouns and modifiers that may open an
- * actor phrase without a lexicon form: "it", "its" and the honorifics */
-static const char *const PHRASE_OPENERS[] = {"it", "its", "mr", "mrs", "ms", "dr", NULL};
+/* pronouns other than the personal and group ones that make a phrase alone */
+static const char *const PHRASE_OPENERS[] = {"it", "its", NULL};
+/* honorifics: a phrase when a capitalised name follows */
+static const char *const HONORIFICS[] = {"mr", "mrs", "ms", "dr", NULL};
 
 /*
  * Closed-class word lists are looked up by hash: one probe per question
@@ -561,7 +562,8 @@ static const char *const PHRASE_OPENERS[] = {"it", "its", "mr", "mrs", "ms", "dr
 static const char *const *const CLOSED_LISTS[] = {
     PREPS,         DETS,       MODIFIERS, QUANTITIES,        AUX_BE,
     AUX,           ADVERBS,    REPORTING, CLAUSE_STOP,       PRONOUN_PERSON,
-    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,  SUBORDINATORS_LIST, PHRASE_OPENERS};
+    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,  SUBORDINATORS_LIST, PHRASE_OPENERS,
+    HONORIFICS};
 #define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
 enum {
 	CL_PREPS = 1 << 0,
@@ -579,9 +581,13 @@ enum {
 	CL_SAY_LIST = 1 << 12,
 	CL_SUBORDINATORS_LIST = 1 << 13,
 	CL_PHRASE_OPENERS = 1 << 14,
-	/* what read_phrase can start from when the token has no lexicon form */
-	CL_PHRASE_START = CL_DETS | CL_MODIFIERS | CL_PRONOUN_PERSON | CL_PRONOUN_GROUP |
-	                  CL_PHRASE_OPENERS,
+	CL_HONORIFICS = 1 << 15,
+	/* a token without a lexicon form that read_phrase reads as a phrase alone */
+	CL_PHRASE_SELF = CL_PRONOUN_PERSON | CL_PRONOUN_GROUP | CL_PHRASE_OPENERS,
+	/* one that leads into a phrase only before a form, another such word or a
+	 * capitalised name: "the", "ethnic", "Mr." */
+	CL_PHRASE_LEAD = CL_DETS | CL_MODIFIERS | CL_HONORIFICS,
+	CL_PHRASE_START = CL_PHRASE_SELF | CL_PHRASE_LEAD,
 };
 
 #define CLASS_SLOTS 2048
@@ -1175,15 +1181,21 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 	unsigned cls = 0;
 	size_t nc = 0;
 	ex->nph = 0;
-	/* Most tokens are plain words: no form, and none of the words read_phrase
-	 * accepts before a form ("the", "he", "its", "Mr."). The others are listed
-	 * without a branch (a test per token mispredicts often on real text), and
-	 * only they are visited below. */
+	/* Most tokens start no phrase: plain words, and "the" or "Mr." before
+	 * one. The others (a form, a pronoun, a leading word before a form, another
+	 * leading word or a capitalised word) are listed without a branch, a test
+	 * per token mispredicting often on real text, and only they are visited
+	 * below. read_phrase returns at once from any other token. */
 	for (size_t k = s; k < e; k++) {
+		unsigned c = t->tok[k].cls;
+		int next = k + 1 < e && (ex->form[k + 1] != NULL ||
+		                         (t->tok[k + 1].cls & CL_PHRASE_START) != 0 ||
+		                         (t->tok[k + 1].flags & DKG_TF_CAP) != 0);
 		ex->ph_at[k] = -1;
-		cls |= t->tok[k].cls;
+		cls |= c;
 		ex->cand[nc] = (uint32_t)k;
-		nc += ex->form[k] != NULL || (t->tok[k].cls & CL_PHRASE_START) != 0;
+		nc += ex->form[k] != NULL || (c & CL_PHRASE_SELF) != 0 ||
+		      ((c & CL_PHRASE_LEAD) != 0 && next);
 	}
 	ex->sent_cls = cls;
 	ex->ncand = nc;
