@@ -67,9 +67,9 @@ struct dkg_extractor {
 	size_t ann_cap;
 	phrase ph[MAX_PHRASES];
 	size_t nph;
-	int *ph_at; /* per token: phrase index covering it, or -1 */
-	uint32_t *cand; /* tokens of the sentence where a phrase may start */
-	size_t ncand;   /* (all tokens with a form among them) */
+	int *ph_at;        /* per token: phrase index covering it, or -1 */
+	uint32_t *cand;    /* tokens of the sentence where a phrase may start */
+	size_t ncand;      /* (all tokens with a form among them) */
 	unsigned sent_cls; /* closed-class lists of the sentence's tokens, or'ed */
 	trig tr[MAX_TRIGGERS];
 	size_t ntr;
@@ -553,6 +553,12 @@ static const char *const SUBORDINATORS_LIST[] = {
 static const char *const PHRASE_OPENERS[] = {"it", "its", NULL};
 /* honorifics: a phrase when a capitalised name follows */
 static const char *const HONORIFICS[] = {"mr", "mrs", "ms", "dr", NULL};
+/* words tested together often enough to be a list: one bit test replaces a
+ * chain of string compares */
+static const char *const REL_WORDS[] = {"who", "which", "whose", "whom", "where", NULL};
+static const char *const NOUN_DETS[] = {"a", "an", "the", "its", "their", "his", "her", "'s", NULL};
+static const char *const DEMAND_MODALS[] = {"must", "should", NULL};
+static const char *const SPEAKERS[] = {"i", "we", "you", "she", "he", "they", NULL};
 
 /*
  * Closed-class word lists are looked up by hash: one probe per question
@@ -560,10 +566,10 @@ static const char *const HONORIFICS[] = {"mr", "mrs", "ms", "dr", NULL};
  * lists holding it; it is built once for the process.
  */
 static const char *const *const CLOSED_LISTS[] = {
-    PREPS,         DETS,       MODIFIERS, QUANTITIES,        AUX_BE,
-    AUX,           ADVERBS,    REPORTING, CLAUSE_STOP,       PRONOUN_PERSON,
+    PREPS,         DETS,       MODIFIERS, QUANTITIES,         AUX_BE,
+    AUX,           ADVERBS,    REPORTING, CLAUSE_STOP,        PRONOUN_PERSON,
     PRONOUN_GROUP, STOPS_LIST, SAY_LIST,  SUBORDINATORS_LIST, PHRASE_OPENERS,
-    HONORIFICS};
+    HONORIFICS,    REL_WORDS,  NOUN_DETS, DEMAND_MODALS,      SPEAKERS};
 #define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
 enum {
 	CL_PREPS = 1 << 0,
@@ -582,6 +588,10 @@ enum {
 	CL_SUBORDINATORS_LIST = 1 << 13,
 	CL_PHRASE_OPENERS = 1 << 14,
 	CL_HONORIFICS = 1 << 15,
+	CL_REL_WORDS = 1 << 16,
+	CL_NOUN_DETS = 1 << 17,
+	CL_DEMAND_MODALS = 1 << 18,
+	CL_SPEAKERS = 1 << 19,
 	/* a token without a lexicon form that read_phrase reads as a phrase alone */
 	CL_PHRASE_SELF = CL_PRONOUN_PERSON | CL_PRONOUN_GROUP | CL_PHRASE_OPENERS,
 	/* one that leads into a phrase only before a form, another such word or a
@@ -744,8 +754,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		    f &&
 		    (form_has(lex, f, LEX_COUNTRY, NULL) || form_has(lex, f, LEX_CAPITAL, NULL)) &&
 		    !title &&
-		    !(j > i && (is_word(t, j - 1, "mr") || is_word(t, j - 1, "mrs") ||
-		                is_word(t, j - 1, "ms"))) &&
+		    !(j > i && tok_cl(t, j - 1, CL_HONORIFICS) && !is_word(t, j - 1, "dr")) &&
 		    !person_form_seen(ex, f);
 		if (!country_first && f && form_has(lex, f, LEX_PERSON, NULL) &&
 		    (t->tok[j].flags & DKG_TF_CAP)) {
@@ -753,13 +762,10 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			 * unknown word is someone's first name */
 			int first_name =
 			    f->ntok == 1 && j + 1 < e && is_cap_word(t, j + 1) && !ex->form[j + 1];
-			const dkg_actor *a = first_name
-			                         ? NULL
-			                         : pick_person(ex, f, title,
-			                                       j > i && (is_word(t, j - 1, "mr") ||
-			                                                 is_word(t, j - 1, "mrs") ||
-			                                                 is_word(t, j - 1, "ms") ||
-			                                                 is_word(t, j - 1, "dr")));
+			const dkg_actor *a =
+			    first_name ? NULL
+			               : pick_person(ex, f, title,
+			                             j > i && tok_cl(t, j - 1, CL_HONORIFICS));
 			if (a && nnamed < PA_MAX)
 				named[nnamed++] = a;
 			else if (!a) {
@@ -839,15 +845,13 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			continue;
 		}
 		/* "Mr. Vondra": an unknown surname after an honorific */
-		if ((is_word(t, j, "mr") || is_word(t, j, "mrs") || is_word(t, j, "ms") ||
-		     is_word(t, j, "dr")) &&
-		    j + 1 < e && is_cap_word(t, j + 1)) {
+		if (tok_cl(t, j, CL_HONORIFICS) && j + 1 < e && is_cap_word(t, j + 1)) {
 			j++;
 			continue;
 		}
 		/* capitalised unknown words after a title: the person's name */
-		if ((title || (j > i && (is_word(t, j - 1, "mr") || is_word(t, j - 1, "mrs") ||
-		                         is_word(t, j - 1, "ms")))) &&
+		if ((title ||
+		     (j > i && tok_cl(t, j - 1, CL_HONORIFICS) && !is_word(t, j - 1, "dr"))) &&
 		    is_cap_word(t, j) && !f &&
 		    !(t->tok[j].flags & DKG_TF_ALLCAPS && t->tok[j].end - t->tok[j].start > 4)) {
 			if (!name_s)
@@ -1188,9 +1192,9 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 	 * below. read_phrase returns at once from any other token. */
 	for (size_t k = s; k < e; k++) {
 		unsigned c = t->tok[k].cls;
-		int next = k + 1 < e && (ex->form[k + 1] != NULL ||
-		                         (t->tok[k + 1].cls & CL_PHRASE_START) != 0 ||
-		                         (t->tok[k + 1].flags & DKG_TF_CAP) != 0);
+		int next = k + 1 < e &&
+		           (ex->form[k + 1] != NULL || (t->tok[k + 1].cls & CL_PHRASE_START) != 0 ||
+		            (t->tok[k + 1].flags & DKG_TF_CAP) != 0);
 		ex->ph_at[k] = -1;
 		cls |= c;
 		ex->cand[nc] = (uint32_t)k;
@@ -1319,14 +1323,7 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 			/* "a call for", "its support of", "Iran's demand": a verb form after
 			 * a determiner or a possessor is a noun */
 			r->noun = tg->is_noun || after_determiner(ex, s, i) ||
-			          (i > s && (is_word(&ex->toks, i - 1, "a") ||
-			                     is_word(&ex->toks, i - 1, "an") ||
-			                     is_word(&ex->toks, i - 1, "the") ||
-			                     is_word(&ex->toks, i - 1, "its") ||
-			                     is_word(&ex->toks, i - 1, "their") ||
-			                     is_word(&ex->toks, i - 1, "his") ||
-			                     is_word(&ex->toks, i - 1, "her") ||
-			                     is_word(&ex->toks, i - 1, "'s"))) ||
+			          (i > s && tok_cl(&ex->toks, i - 1, CL_NOUN_DETS)) ||
 			          noun_after_preposition(&ex->toks, s, i);
 		}
 	}
@@ -1460,8 +1457,7 @@ static uint32_t prep_bit(const char *pr)
 /* The subject of a verb group starting at token v. */
 static int is_rel_word(const dkg_tokens *t, size_t i)
 {
-	return is_word(t, i, "who") || is_word(t, i, "which") || is_word(t, i, "whose") ||
-	       is_word(t, i, "whom") || is_word(t, i, "where");
+	return i < t->n && tok_cl(t, i, CL_REL_WORDS);
 }
 
 /*
@@ -1516,12 +1512,10 @@ static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self)
 		/* "I talked to", "we", "you": a speaker, not an actor; and an unknown
 		 * name right before the verb ("Warren commended") is the subject we
 		 * cannot code: neither may borrow an actor from further left */
-		if (ex->ph_at[k] < 0 &&
-		    (is_word(t, k, "i") || is_word(t, k, "we") || is_word(t, k, "you") ||
-		     is_word(t, k, "she") || is_word(t, k, "he") || is_word(t, k, "they") ||
-		     (k + 1 == v && is_cap_word(t, k) && !ex->form[k] && k > s &&
-		      !(t->tok[k].flags & DKG_TF_PARA) && ex->ph_at[k - 1] < 0 &&
-		      !after_preposition(t, s, k))))
+		if (ex->ph_at[k] < 0 && (tok_cl(t, k, CL_SPEAKERS) ||
+		                         (k + 1 == v && is_cap_word(t, k) && !ex->form[k] &&
+		                          k > s && !(t->tok[k].flags & DKG_TF_PARA) &&
+		                          ex->ph_at[k - 1] < 0 && !after_preposition(t, s, k))))
 			return -1;
 		if (is_punct(t, k) &&
 		    (dkg_tok_norm(t, k)[0] == ',' || (t->tok[k].flags & DKG_TF_DASH))) {
@@ -2097,7 +2091,7 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		size_t q, obj_e, n;
 		trig r;
 		const lex_trigger *comp = NULL;
-		if (!(is_word(t, k, "must") || is_word(t, k, "should") ||
+		if (!(tok_cl(t, k, CL_DEMAND_MODALS) ||
 		      ((is_word(t, k, "has") || is_word(t, k, "have")) && is_word(t, k + 1, "to"))))
 			continue;
 		/* the saying verb before, within the clause */
@@ -3056,7 +3050,7 @@ static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_c
 	for (i = 0; i < ex->toks.n; i++)
 		ex->ph_at[i] = -1;
 	for (i = 0; i < ex->toks.n; i++)
-		ex->toks.tok[i].cls = (uint16_t)word_lists(ex->toks.tok[i].hash);
+		ex->toks.tok[i].cls = word_lists(ex->toks.tok[i].hash);
 	nsent = dkg_split_sentences(&ex->toks, text, ex->sent_ends, MAX_SENT);
 	start = 0;
 	for (i = 0; i < nsent; i++) {

@@ -27,7 +27,7 @@ typedef struct dkg_token {
 	uint32_t norm, nlen; /* folded form in the tokenizer's buffer */
 	uint64_t hash;       /* dkg_hash of the folded form */
 	uint8_t type, flags;
-	uint16_t cls; /* closed-class lists holding the word, set by the extractor */
+	uint32_t cls; /* closed-class lists holding the word, set by the extractor */
 } dkg_token;
 
 typedef struct dkg_fold_memo dkg_fold_memo;
