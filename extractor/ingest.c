@@ -573,9 +573,12 @@ int dkg_ingest__declares_non_utf8(const char *data, size_t len, int html)
 
 /* --- reading one input ----------------------------------------------------------- */
 
-/* Reads a whole (possibly already detected) input held in memory. */
-static int ingest_memory(dkg_ingest_ctx *ctx, const char *data, size_t len, dkg_input_format format)
+/* Reads a whole (possibly already detected) input held in memory. `own`, when not NULL, is the
+ * buffer holding data, which plain text may take over instead of copying. */
+static int ingest_memory(dkg_ingest_ctx *ctx, const char *data, size_t len, dkg_input_format format,
+                         dkg_buf *own)
 {
+	int valid_text = 0;
 	dkg_buf fixed = DKG_BUF_INIT;
 	long bad_line = 0;
 	size_t bad;
@@ -602,6 +605,7 @@ static int ingest_memory(dkg_ingest_ctx *ctx, const char *data, size_t len, dkg_
 	} else if (format == DKG_INPUT_TEXT && dkg_ingest__utf8_clean(data, len)) {
 		/* valid UTF-8 without NUL bytes: plain text is used as it is, and a
 		 * 100 MB document is not held twice */
+		valid_text = 1;
 	} else if (format != DKG_INPUT_JSONL) {
 		bad =
 		    dkg_ingest__utf8_repair(&fixed, data, len, format != DKG_INPUT_TEXT, &bad_line);
@@ -627,7 +631,10 @@ static int ingest_memory(dkg_ingest_ctx *ctx, const char *data, size_t len, dkg_
 		rc = dkg_ingest__xml(ctx, data, len, format);
 		break;
 	default:
-		rc = dkg_ingest__text(ctx, data, len);
+		if (valid_text && own && own->data == data && !own->oom)
+			rc = dkg_ingest__text_owned(ctx, dkg_buf_detach(own), len);
+		else
+			rc = dkg_ingest__text(ctx, data, len);
 		break;
 	}
 	dkg_buf_free(&fixed);
@@ -717,7 +724,7 @@ static int ingest_file(dkg_ingest_ctx *ctx, const char *path)
 		dkg_ingest__diag(ctx, DKG_OK, 0, "input longer than %zu bytes, truncated",
 		                 o->max_document_size);
 	}
-	rc = ingest_memory(ctx, data.data, data.len, format);
+	rc = ingest_memory(ctx, data.data, data.len, format, &data);
 done:
 	gzclose(gz);
 	dkg_buf_free(&data);
@@ -933,7 +940,7 @@ int dkg_ingest_buffer(const char *name, const char *data, size_t len,
 		dkg_ingest__diag(&ctx, DKG_OK, 0, "input longer than %zu bytes, truncated",
 		                 o.max_document_size);
 	}
-	rc = ingest_memory(&ctx, data, len, o.format);
+	rc = ingest_memory(&ctx, data, len, o.format, NULL);
 	dkg_buf_free(&plain);
 	if (ctx.stopped)
 		return DKG_ESTOP;

@@ -79,6 +79,9 @@ int dkg_ingest__find_dateline(dkg_document *doc, const char *para, size_t len);
 
 /* The readers. `data` is valid UTF-8 unless the reader decodes a declared encoding. */
 int dkg_ingest__text(dkg_ingest_ctx *ctx, const char *data, size_t len);
+/* The same over a buffer of dkg_malloc'd memory that it takes over (freed in
+ * every case): the text is cleaned in place, not copied. */
+int dkg_ingest__text_owned(dkg_ingest_ctx *ctx, char *data, size_t len);
 int dkg_ingest__html(dkg_ingest_ctx *ctx, const char *data, size_t len);
 int dkg_ingest__xml(dkg_ingest_ctx *ctx, const char *data, size_t len, dkg_input_format format);
 

@@ -162,14 +162,41 @@ int dkg_ingest__find_dateline(dkg_document *doc, const char *p, size_t len)
 	return rc;
 }
 
-int dkg_ingest__clean_text(dkg_document *doc, const char *text, size_t len, unsigned flags)
+/*
+ * The cleaned text goes to a new buffer, or with `inplace` over the text
+ * itself: a line of output never starts before the line it is read from
+ * (lines only lose blanks, and a separator takes the place of the newline
+ * that ended the line before), so each line moves down with memmove.
+ */
+typedef struct sink {
+	dkg_buf buf;
+	char *inplace;
+	size_t len;
+} sink;
+
+static void sink_put(sink *o, const char *s, size_t n)
+{
+	if (o->inplace) {
+		memmove(o->inplace + o->len, s, n);
+		o->len += n;
+	} else {
+		dkg_buf_put(&o->buf, s, n);
+		o->len = o->buf.len;
+	}
+}
+
+static int clean(dkg_document *doc, const char *text, size_t len, unsigned flags, char *inplace)
 {
 	const char *p = text, *end = text + len;
-	dkg_buf out = DKG_BUF_INIT;
+	sink out = {DKG_BUF_INIT, inplace, 0};
 	int paragraph_mode = 0, seen_text = 0, blank_after_first = 0, in_para = 0, rc = DKG_OK;
 	size_t nonblank = 0, first_para_start = (size_t)-1, longest = 0;
 	line first = {NULL, 0};
 
+	if (inplace) {
+		doc->text = inplace; /* the document owns the buffer from here */
+		doc->text_len = 0;
+	}
 	/* Wrapped lines are joined only when blank lines separate paragraphs. */
 	for (const char *q = p; q < end;) {
 		const char *nl = memchr(q, '\n', (size_t)(end - q));
@@ -207,28 +234,38 @@ int dkg_ingest__clean_text(dkg_document *doc, const char *text, size_t len, unsi
 		if (is_trailer(l))
 			continue;
 		if (in_para && paragraph_mode) {
-			dkg_buf_putc(&out, ' ');
+			sink_put(&out, " ", 1);
 		} else if (out.len) {
-			dkg_buf_putc(&out, '\n');
+			sink_put(&out, "\n", 1);
 		}
 		if (first_para_start == (size_t)-1)
 			first_para_start = out.len;
-		dkg_buf_put(&out, l.s, l.len);
+		sink_put(&out, l.s, l.len);
 		in_para = 1;
 	}
-	if (out.oom) {
-		dkg_buf_free(&out);
-		return DKG_ENOMEM;
+	if (inplace) {
+		inplace[out.len] = '\0';
+		doc->text_len = out.len;
+	} else {
+		if (out.buf.oom) {
+			dkg_buf_free(&out.buf);
+			return DKG_ENOMEM;
+		}
+		dkg_free(doc->text);
+		doc->text = dkg_buf_detach(&out.buf);
+		doc->text_len = doc->text ? strlen(doc->text) : 0;
+		if (!doc->text)
+			return DKG_ENOMEM;
 	}
 	if ((flags & DKG_CLEAN_DATELINE) && first_para_start != (size_t)-1 && !doc->dateline)
-		rc = dkg_ingest__find_dateline(doc, out.data + first_para_start,
-		                               out.len - first_para_start);
-	dkg_free(doc->text);
-	doc->text = dkg_buf_detach(&out);
-	doc->text_len = doc->text ? strlen(doc->text) : 0;
-	if (!doc->text)
-		rc = DKG_ENOMEM;
+		rc = dkg_ingest__find_dateline(doc, doc->text + first_para_start,
+		                               doc->text_len - first_para_start);
 	return rc;
+}
+
+int dkg_ingest__clean_text(dkg_document *doc, const char *text, size_t len, unsigned flags)
+{
+	return clean(doc, text, len, flags, NULL);
 }
 
 int dkg_ingest__text(dkg_ingest_ctx *ctx, const char *data, size_t len)
@@ -244,6 +281,29 @@ int dkg_ingest__text(dkg_ingest_ctx *ctx, const char *data, size_t len)
 		data += 3, len -= 3;
 	doc->line = 1;
 	rc = dkg_ingest__clean_text(doc, data, len, DKG_CLEAN_TITLE | DKG_CLEAN_DATELINE);
+	if (rc != DKG_OK) {
+		dkg_document_free(doc);
+		dkg_ingest__diag(ctx, rc, 0, "out of memory");
+		return rc;
+	}
+	return dkg_ingest__emit(ctx, doc, "text", 0);
+}
+
+int dkg_ingest__text_owned(dkg_ingest_ctx *ctx, char *data, size_t len)
+{
+	dkg_document *doc = dkg_document_new();
+	const char *text = data;
+	int rc;
+	if (!doc) {
+		dkg_free(data);
+		dkg_ingest__diag(ctx, DKG_ENOMEM, 0, "out of memory");
+		return DKG_ENOMEM;
+	}
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
+		text += 3, len -= 3;
+	doc->line = 1;
+	dkg_free(doc->text);
+	rc = clean(doc, text, len, DKG_CLEAN_TITLE | DKG_CLEAN_DATELINE, data);
 	if (rc != DKG_OK) {
 		dkg_document_free(doc);
 		dkg_ingest__diag(ctx, rc, 0, "out of memory");
