@@ -253,7 +253,7 @@ static inline int push_token(dkg_tokens *t, const char *text, size_t base, size_
 	size_t n = e - s, before = t->norm.len, k, nl;
 	dkg_token *tok;
 	char *d;
-	uint64_t h = DKG_HASH_INIT;
+	uint64_t h;
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 256;
 		dkg_token *p = dkg_realloc(t->tok, cap * sizeof *p);
@@ -271,7 +271,6 @@ static inline int push_token(dkg_tokens *t, const char *text, size_t base, size_
 			break;
 		c = (ascii_class[c] & C_UPPER) ? c + 32 : c;
 		d[k] = (char)c;
-		h = (h ^ c) * 0x100000001b3ULL;
 	}
 	if (k == n) {
 		nl = n;
@@ -282,13 +281,11 @@ static inline int push_token(dkg_tokens *t, const char *text, size_t base, size_
 			return DKG_ENOMEM;
 		d = t->norm.data + before;
 		nl = t->norm.len - before;
-		h = dkg_hash(DKG_HASH_INIT, d, nl);
 	}
 	/* a token's folded form never keeps a final period: "Mr." matches "mr" */
-	if (nl > 1 && d[nl - 1] == '.' && type == DKG_TOK_WORD) {
+	if (nl > 1 && d[nl - 1] == '.' && type == DKG_TOK_WORD)
 		nl--;
-		h = dkg_hash(DKG_HASH_INIT, d, nl);
-	}
+	h = dkg_token_hash(d, nl);
 	tok = &t->tok[t->n++];
 	tok->start = (uint32_t)(base + s);
 	tok->end = (uint32_t)(base + e);
