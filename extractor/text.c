@@ -499,6 +499,55 @@ static inline size_t alnum_run(const unsigned char *u, size_t i, size_t n)
 	return i;
 }
 
+/*
+ * The common word: ASCII letters and digits from *pi up to a space or a mark
+ * that cannot join (anything but a period, hyphen, ampersand, apostrophe or
+ * non-ASCII byte), where nothing in dkg_tokenize would change it. Finds its
+ * end and folds, stores and hashes it in one pass over 8-byte blocks, appends
+ * it and returns 1. Otherwise returns 0 with *pi at the end of the run of
+ * letters and digits, for the general scan to go on from.
+ */
+static inline int plain_word(dkg_tokens *t, const unsigned char *u, size_t n, size_t base,
+                             size_t *pi, uint8_t flags)
+{
+	size_t s = *pi, j, r;
+	uint64_t h = DKG_TOKEN_HASH_INIT, w, m;
+	char *d;
+	if (reserve(t, n - s) < 0)
+		return DKG_ENOMEM;
+	d = t->norm.data + t->norm.len;
+	for (j = s;; j += 8) {
+		if (j + 8 > n) {
+			/* the last bytes of the text: the run a byte at a time */
+			*pi = j = alnum_run(u, j, n);
+			if (j < n && (ascii_class[u[j]] & C_JOIN || u[j] >= 0x80))
+				return 0;
+			if (push_ascii(t, u, u + n, base, s, j, DKG_TOK_WORD, flags, 1) < 0)
+				return DKG_ENOMEM;
+			return 1;
+		}
+		w = dkg_load64le(u + j);
+		m = not_alnum8(w);
+		if (m)
+			break;
+		w = fold8(w);
+		store64le(d + (j - s), w);
+		h = dkg_token_hash_step(h, w);
+	}
+	r = first_set_byte(m);
+	*pi = j + r;
+	if (ascii_class[u[j + r]] & C_JOIN || u[j + r] >= 0x80)
+		return 0;
+	if (r) {
+		w = fold8(w & (~0ULL >> (64 - 8 * r)));
+		store64le(d + (j - s), w);
+		h = dkg_token_hash_step(h, w);
+	}
+	add_token(t, base + s, base + j + r, j + r - s, dkg_token_hash_end(h, j + r - s),
+	          DKG_TOK_WORD, flags);
+	return 1;
+}
+
 int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t max_tokens)
 {
 	const unsigned char *u = (const unsigned char *)text;
@@ -577,19 +626,15 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					flags |= DKG_TF_CAP;
 			}
 			/* a word with a lower-case letter in its first two can never be
-			 * all capitals: its ASCII run is scanned without counting
-			 * letters or capitals ("said", "President") */
+			 * all capitals ("said", "President"): plain_word takes it whole
+			 * or passes its ASCII run without counting letters or capitals */
 			if ((kc & C_ALPHA) &&
 			    (!(kc & C_UPPER) || (i + 1 < n && (ascii_class[u[i + 1]] &
 			                                       (C_ALPHA | C_UPPER)) == C_ALPHA))) {
-				i = alnum_run(u, i, n);
-				/* the common word: letters and digits up to a space or a mark
-				 * that cannot join (no period, hyphen, apostrophe, no
-				 * non-ASCII): nothing below would change it */
-				if (i >= n || !(ascii_class[u[i]] & C_JOIN || u[i] >= 0x80)) {
-					if (push_ascii(t, u, end, base, s, i, DKG_TOK_WORD, flags,
-					               1) < 0)
-						return DKG_ENOMEM;
+				int rc = plain_word(t, u, n, base, &i, flags);
+				if (rc < 0)
+					return rc;
+				if (rc) {
 					para = 0;
 					continue;
 				}
