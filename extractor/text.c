@@ -785,46 +785,45 @@ static int is_starter(const char *w)
 
 size_t dkg_split_sentences(const dkg_tokens *t, const char *text, size_t *ends, size_t max)
 {
-	size_t i, n = 0;
+	/* locals: a store to `ends` could otherwise alias t->n and t->tok */
+	const dkg_token *tok = t->tok;
+	size_t i, n = 0, nt = t->n;
 	(void)text;
-	for (i = 0; i < t->n && n < max; i++) {
-		const dkg_token *k = &t->tok[i];
+	for (i = 0; i < nt && n < max; i++) {
+		const dkg_token *k = &tok[i];
 		int end = 0;
-		if (i + 1 < t->n && (t->tok[i + 1].flags & DKG_TF_PARA))
+		if (i + 1 < nt && (tok[i + 1].flags & DKG_TF_PARA))
 			end = 1; /* paragraph break */
 		else if (k->type == DKG_TOK_PUNCT && !(k->flags & DKG_TF_QUOTE)) {
 			const char *w = dkg_tok_norm(t, i);
 			if (w[0] == '.' || w[0] == '!' || w[0] == '?' ||
-			    !strcmp(w, "\xe2\x80\xa6")) {
+			    (k->nlen == 3 && !memcmp(w, "\xe2\x80\xa6", 3))) {
 				size_t j = i + 1;
 				/* closing quotes and brackets stay with the sentence */
-				while (j < t->n && ((t->tok[j].flags & DKG_TF_QUOTE) ||
-				                    dkg_tok_norm(t, j)[0] == ')')) {
-					if (j + 1 < t->n &&
-					    (t->tok[j + 1].flags & DKG_TF_CAP) == 0 &&
-					    (t->tok[j].flags & DKG_TF_QUOTE) &&
-					    t->tok[j].start > t->tok[j - 1].end)
+				while (j < nt && ((tok[j].flags & DKG_TF_QUOTE) ||
+				                  dkg_tok_norm(t, j)[0] == ')')) {
+					if (j + 1 < nt && (tok[j + 1].flags & DKG_TF_CAP) == 0 &&
+					    (tok[j].flags & DKG_TF_QUOTE) &&
+					    tok[j].start > tok[j - 1].end)
 						break; /* an opening quote after a space */
 					j++;
 				}
-				if (j >= t->n ||
-				    (t->tok[j].flags & (DKG_TF_CAP | DKG_TF_QUOTE | DKG_TF_PARA)) ||
-				    t->tok[j].type == DKG_TOK_NUM) {
+				if (j >= nt ||
+				    (tok[j].flags & (DKG_TF_CAP | DKG_TF_QUOTE | DKG_TF_PARA)) ||
+				    tok[j].type == DKG_TOK_NUM) {
 					i = j - 1;
 					end = 1;
 				}
 			}
 		} else if ((k->flags & DKG_TF_ABBREV) && !(k->flags & DKG_TF_INITIAL) &&
-		           i + 1 < t->n && k->nlen > 2 &&
-		           memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
-		           (t->tok[i + 1].flags & DKG_TF_CAP) &&
-		           is_starter(dkg_tok_norm(t, i + 1))) {
+		           i + 1 < nt && k->nlen > 2 && memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
+		           (tok[i + 1].flags & DKG_TF_CAP) && is_starter(dkg_tok_norm(t, i + 1))) {
 			end = 1; /* "... the U.S. The next ..." */
 		}
 		if (end)
 			ends[n++] = i + 1;
 	}
-	if (t->n && (n == 0 || ends[n - 1] != t->n) && n < max)
-		ends[n++] = t->n;
+	if (nt && (n == 0 || ends[n - 1] != nt) && n < max)
+		ends[n++] = nt;
 	return n;
 }
