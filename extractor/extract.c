@@ -614,7 +614,7 @@ static void class_build(void)
 {
 	for (size_t l = 0; l < NLISTS; l++)
 		for (const char *const *w = CLOSED_LISTS[l]; *w; w++) {
-			uint64_t h = dkg_hash(DKG_HASH_INIT, *w, strlen(*w));
+			uint64_t h = dkg_token_hash(*w, strlen(*w));
 			size_t k = h & (CLASS_SLOTS - 1);
 			while (class_hash[k] && class_hash[k] != h)
 				k = (k + 1) & (CLASS_SLOTS - 1);
@@ -652,7 +652,7 @@ static int in_list(const char *w, const char *const *list)
 				return 1;
 		return 0;
 	}
-	return (word_lists(dkg_hash(DKG_HASH_INIT, w, strlen(w))) >> l) & 1;
+	return (word_lists(dkg_token_hash(w, strlen(w))) >> l) & 1;
 }
 
 /* Token i is in the lists of `bits` (the token's lists are set once per sentence). */

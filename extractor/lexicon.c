@@ -701,7 +701,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 			if (f.oom)
 				return dkg_error_set(c->err, DKG_ENOMEM, c->name, c->line,
 				                     "out of memory");
-			e->light[e->nlight++] = dkg_hash(DKG_HASH_INIT, f.data, f.len);
+			e->light[e->nlight++] = dkg_token_hash(f.data, f.len);
 			dkg_buf_free(&f);
 			light += n;
 			if (*light == ',')

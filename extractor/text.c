@@ -58,24 +58,46 @@ void dkg_fold_append(dkg_buf *out, const char *s, size_t n)
 	}
 }
 
-static const char *const abbreviations[] = {
-    "adm",  "ave", "blvd", "bros", "capt", "cmdr",   "co",    "col",  "corp", "cpl",  "dec",
-    "dept", "dr",  "est",  "etc",  "feb",  "fig",    "fri",   "ft",   "gen",  "gov",  "inc",
-    "jan",  "jr",  "lt",   "ltd",  "maj",  "messrs", "mon",   "mr",   "mrs",  "ms",   "mt",
-    "no",   "nov", "oct",  "prof", "rd",   "rep",    "rev",   "sat",  "sen",  "sep",  "sept",
-    "sgt",  "sr",  "st",   "sun",  "thu",  "thur",   "thurs", "tue",  "tues", "vs",   "wed",
-    "aug",  "apr", "jun",  "jul",  "gens", "reps",   "sens",  "govs", "pres", "supt", "insp",
-};
+/* Sorted, each padded with NULs to 8 bytes: abbrev_key reads them whole. */
+static const char abbreviations[][8] = {
+    "adm",  "apr",    "aug",  "ave",  "blvd", "bros", "capt",  "cmdr", "co",   "col",  "corp",
+    "cpl",  "dec",    "dept", "dr",   "est",  "etc",  "feb",   "fig",  "fri",  "ft",   "gen",
+    "gens", "gov",    "govs", "inc",  "insp", "jan",  "jr",    "jul",  "jun",  "lt",   "ltd",
+    "maj",  "messrs", "mon",  "mr",   "mrs",  "ms",   "mt",    "no",   "nov",  "oct",  "pres",
+    "prof", "rd",     "rep",  "reps", "rev",  "sat",  "sen",   "sens", "sep",  "sept", "sgt",
+    "sr",   "st",     "sun",  "supt", "thu",  "thur", "thurs", "tue",  "tues", "vs",   "wed"};
 
+/* Eight bytes as an integer that orders as the bytes do (the first one high). */
+static uint64_t abbrev_key(const char *s)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	uint64_t k = 0;
+	for (size_t i = 0; i < 8; i++)
+		k = k << 8 | b[i];
+	return k;
+}
+
+/* A binary search over whole 8-byte keys: some 7 integer comparisons, where a
+ * scan of the list with strlen and memcmp took some 400 instructions. */
 int dkg_is_abbreviation(const char *norm, size_t len)
 {
-	size_t i;
+	char pad[8] = {0};
+	uint64_t key;
+	size_t lo = 0, hi = sizeof abbreviations / sizeof abbreviations[0];
 	if (len == 0 || len > 6)
 		return 0;
-	for (i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-		if (abbreviations[i][0] == norm[0] && strlen(abbreviations[i]) == len &&
-		    !memcmp(abbreviations[i], norm, len))
+	memcpy(pad, norm, len);
+	key = abbrev_key(pad);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		uint64_t k = abbrev_key(abbreviations[mid]);
+		if (k == key)
 			return 1;
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
@@ -93,30 +115,87 @@ static size_t u8len(unsigned char c)
 
 /* Classes of ASCII bytes: the tokenizer looks each byte up once instead of
  * testing ranges. */
-enum { C_ALNUM = 1, C_SPACE = 2, C_ALPHA = 4, C_UPPER = 8, C_DIGIT = 16 };
+enum { C_ALNUM = 1, C_SPACE = 2, C_ALPHA = 4, C_UPPER = 8, C_DIGIT = 16, C_JOIN = 32 };
 
 static const uint8_t ascii_class[256] = {
     /* bytes from 0x80 are 0: no ASCII class */
-    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+    ['\t'] = C_SPACE,
+    ['\n'] = C_SPACE,
+    ['\v'] = C_SPACE,
+    ['\f'] = C_SPACE,
+    ['\r'] = C_SPACE,
     [' '] = C_SPACE,
+    /* marks that may join word characters into one token; see dkg_tokenize */
+    ['-'] = C_JOIN,
+    ['&'] = C_JOIN,
+    ['.'] = C_JOIN,
+    ['\''] = C_JOIN,
 #define D(c) [c] = C_ALNUM | C_DIGIT
-    D('0'),           D('1'),           D('2'),           D('3'),           D('4'),
-    D('5'),           D('6'),           D('7'),           D('8'),           D('9'),
+    D('0'),
+    D('1'),
+    D('2'),
+    D('3'),
+    D('4'),
+    D('5'),
+    D('6'),
+    D('7'),
+    D('8'),
+    D('9'),
 #undef D
 #define L(c) [c] = C_ALNUM | C_ALPHA
-    L('a'),           L('b'),           L('c'),           L('d'),           L('e'),
-    L('f'),           L('g'),           L('h'),           L('i'),           L('j'),
-    L('k'),           L('l'),           L('m'),           L('n'),           L('o'),
-    L('p'),           L('q'),           L('r'),           L('s'),           L('t'),
-    L('u'),           L('v'),           L('w'),           L('x'),           L('y'),
+    L('a'),
+    L('b'),
+    L('c'),
+    L('d'),
+    L('e'),
+    L('f'),
+    L('g'),
+    L('h'),
+    L('i'),
+    L('j'),
+    L('k'),
+    L('l'),
+    L('m'),
+    L('n'),
+    L('o'),
+    L('p'),
+    L('q'),
+    L('r'),
+    L('s'),
+    L('t'),
+    L('u'),
+    L('v'),
+    L('w'),
+    L('x'),
+    L('y'),
     L('z'),
 #undef L
 #define U(c) [c] = C_ALNUM | C_ALPHA | C_UPPER
-    U('A'),           U('B'),           U('C'),           U('D'),           U('E'),
-    U('F'),           U('G'),           U('H'),           U('I'),           U('J'),
-    U('K'),           U('L'),           U('M'),           U('N'),           U('O'),
-    U('P'),           U('Q'),           U('R'),           U('S'),           U('T'),
-    U('U'),           U('V'),           U('W'),           U('X'),           U('Y'),
+    U('A'),
+    U('B'),
+    U('C'),
+    U('D'),
+    U('E'),
+    U('F'),
+    U('G'),
+    U('H'),
+    U('I'),
+    U('J'),
+    U('K'),
+    U('L'),
+    U('M'),
+    U('N'),
+    U('O'),
+    U('P'),
+    U('Q'),
+    U('R'),
+    U('S'),
+    U('T'),
+    U('U'),
+    U('V'),
+    U('W'),
+    U('X'),
+    U('Y'),
     U('Z'),
 #undef U
 };
@@ -239,21 +318,11 @@ static void fold_token(dkg_tokens *t, const char *s, size_t n)
 	m->used += n + olen;
 }
 
-/*
- * Appends token [s, e) of `text`: its folded form (lower case; NFKC and case
- * folding through utf8proc when it has a non-ASCII byte), without a final
- * period on words, NUL-terminated, and the hash of that form. ASCII tokens,
- * nearly all of them, are folded and hashed in one pass with one growth of
- * the buffer.
- */
-static inline int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
-                             uint8_t type, uint8_t flags)
+/* Room for one more token and for `n` more folded bytes, their NUL, the NUL
+ * that ends the buffer and the 7 bytes a word-at-a-time store may write past
+ * them. Growth is rare: the check is inline, the growing is not. */
+static int reserve_slow(dkg_tokens *t, size_t n)
 {
-	const unsigned char *src = (const unsigned char *)text + s;
-	size_t n = e - s, before = t->norm.len, k, nl;
-	dkg_token *tok;
-	char *d;
-	uint64_t h = DKG_HASH_INIT;
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 256;
 		dkg_token *p = dkg_realloc(t->tok, cap * sizeof *p);
@@ -262,47 +331,221 @@ static inline int push_token(dkg_tokens *t, const char *text, size_t base, size_
 		t->tok = p;
 		t->cap = cap;
 	}
-	if (before + n + 2 >= t->norm.cap && dkg_buf_grow(&t->norm, before + n + 2) < 0)
+	if (dkg_buf_grow(&t->norm, t->norm.len + n + 10) < 0)
 		return DKG_ENOMEM;
+	return DKG_OK;
+}
+
+static inline int reserve(dkg_tokens *t, size_t n)
+{
+	if (t->n < t->cap && t->norm.len + n + 10 < t->norm.cap)
+		return DKG_OK;
+	return reserve_slow(t, n);
+}
+
+/* Records a token whose `nl` folded bytes have just been written at the end
+ * of t->norm (room for them was reserved). */
+static inline void add_token(dkg_tokens *t, size_t start, size_t end, size_t nl, uint64_t h,
+                             uint8_t type, uint8_t flags)
+{
+	dkg_token *tok = &t->tok[t->n++];
+	tok->start = (uint32_t)start;
+	tok->end = (uint32_t)end;
+	tok->norm = (uint32_t)t->norm.len;
+	tok->nlen = (uint32_t)nl;
+	tok->hash = h;
+	tok->type = type;
+	tok->flags = flags;
+	tok->cls = 0;
+	/* the NUL that ends the folded form (over a trimmed final period), and
+	 * the one that ends the buffer */
+	t->norm.data[t->norm.len + nl] = '\0';
+	t->norm.len += nl + 1;
+	t->norm.data[t->norm.len] = '\0';
+}
+
+/*
+ * Appends token [s, e) of `text`, any kind: its folded form (lower case;
+ * NFKC and case folding through utf8proc when it has a non-ASCII byte),
+ * without a final period on words, NUL-terminated, and the hash of that
+ * form. ASCII tokens take push_ascii instead.
+ */
+static int push_token(dkg_tokens *t, const char *text, size_t base, size_t s, size_t e,
+                      uint8_t type, uint8_t flags)
+{
+	const unsigned char *src = (const unsigned char *)text + s;
+	size_t n = e - s, before, k, nl;
+	char *d;
+	if (reserve(t, n) < 0)
+		return DKG_ENOMEM;
+	before = t->norm.len;
 	d = t->norm.data + before;
 	for (k = 0; k < n; k++) {
 		unsigned c = src[k];
 		if (c >= 0x80)
 			break;
-		c = (ascii_class[c] & C_UPPER) ? c + 32 : c;
-		d[k] = (char)c;
-		h = (h ^ c) * 0x100000001b3ULL;
+		d[k] = (char)((ascii_class[c] & C_UPPER) ? c + 32 : c);
 	}
-	if (k == n) {
-		nl = n;
-		t->norm.len = before + n;
-	} else {
+	nl = n;
+	if (k < n) {
 		fold_token(t, text + s, n);
-		if (t->norm.oom || dkg_buf_grow(&t->norm, t->norm.len + 2) < 0)
+		nl = t->norm.len - before;
+		t->norm.len = before;
+		if (t->norm.oom || reserve(t, nl) < 0)
 			return DKG_ENOMEM;
 		d = t->norm.data + before;
-		nl = t->norm.len - before;
-		h = dkg_hash(DKG_HASH_INIT, d, nl);
 	}
 	/* a token's folded form never keeps a final period: "Mr." matches "mr" */
-	if (nl > 1 && d[nl - 1] == '.' && type == DKG_TOK_WORD) {
+	if (nl > 1 && d[nl - 1] == '.' && type == DKG_TOK_WORD)
 		nl--;
-		h = dkg_hash(DKG_HASH_INIT, d, nl);
-	}
-	tok = &t->tok[t->n++];
-	tok->start = (uint32_t)(base + s);
-	tok->end = (uint32_t)(base + e);
-	tok->type = type;
-	tok->flags = flags;
-	tok->cls = 0;
-	tok->norm = (uint32_t)before;
-	tok->nlen = (uint32_t)nl;
-	tok->hash = h;
-	/* the NUL that ends the folded form (over a trimmed final period) */
-	d[nl] = '\0';
-	t->norm.len = before + nl + 1;
-	t->norm.data[t->norm.len] = '\0';
+	add_token(t, base + s, base + e, nl, dkg_token_hash(d, nl), type, flags);
 	return DKG_OK;
+}
+
+static inline void store64le(void *p, uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	memcpy(p, &w, 8);
+}
+
+/* Lower case for 8 bytes of an ASCII word: letters, digits and the joiners
+ * - & , . ' are all it holds, and among those bytes only A-Z have bit 0x40
+ * set and 0x20 clear, so copying 0x40 into 0x20 folds them and leaves the
+ * rest as they are. */
+static inline uint64_t fold8(uint64_t w)
+{
+	return w | (w >> 1 & 0x2020202020202020ULL);
+}
+
+/*
+ * Appends the ASCII token [s, e) of `u` (which ends at `end`), as push_token
+ * would, folding and hashing it eight bytes at a time in one pass: nearly
+ * every token takes this way. `lower`: a word or number, whose case fold8
+ * folds; punctuation folds to itself.
+ */
+static inline int push_ascii(dkg_tokens *t, const unsigned char *u, const unsigned char *end,
+                             size_t base, size_t s, size_t e, uint8_t type, uint8_t flags,
+                             int lower)
+{
+	const unsigned char *p = u + s;
+	size_t n = e - s, k;
+	uint64_t h = DKG_TOKEN_HASH_INIT, w;
+	char *d;
+	if (reserve(t, n) < 0)
+		return DKG_ENOMEM;
+	d = t->norm.data + t->norm.len;
+	if (n > 1 && p[n - 1] == '.' && type == DKG_TOK_WORD)
+		n--; /* "Mr." is "mr", as in push_token */
+	for (k = 0; k + 8 <= n; k += 8) {
+		w = dkg_load64le(p + k);
+		w = lower ? fold8(w) : w;
+		store64le(d + k, w);
+		h = dkg_token_hash_step(h, w);
+	}
+	if (k < n) {
+		/* the last bytes, zero-padded; read as one word unless that would
+		 * read past the end of the text */
+		size_t r = n - k;
+		if (p + k + 8 <= end)
+			w = dkg_load64le(p + k) & (~0ULL >> (64 - 8 * r));
+		else
+			w = dkg_load_tail(p + k, r);
+		w = lower ? fold8(w) : w;
+		store64le(d + k, w);
+		h = dkg_token_hash_step(h, w);
+	}
+	add_token(t, base + s, base + e, n, dkg_token_hash_end(h, n), type, flags);
+	return DKG_OK;
+}
+
+/* Bit 7 set in each byte of `w` that is not an ASCII letter or digit. Each
+ * range test adds to 7-bit bytes, so no carry crosses into the next byte. */
+static inline uint64_t not_alnum8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
+	uint64_t x = w & ~high, lc = x | ones * 0x20; /* A-Z as a-z */
+	uint64_t digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x7F - '9'));
+	uint64_t alpha = (lc + ones * (0x80 - 'a')) & ~(lc + ones * (0x7F - 'z'));
+	return (~(digit | alpha) | w) & high;
+}
+
+static inline unsigned first_set_byte(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(m) / 8;
+#else
+	unsigned k = 0;
+	while (!(m & 0xFF)) {
+		m >>= 8;
+		k++;
+	}
+	return k;
+#endif
+}
+
+/* The end of the run of ASCII letters and digits from i: eight bytes a step,
+ * with no branch per byte to mispredict where the word ends. */
+static inline size_t alnum_run(const unsigned char *u, size_t i, size_t n)
+{
+	for (; i + 8 <= n; i += 8) {
+		uint64_t m = not_alnum8(dkg_load64le(u + i));
+		if (m)
+			return i + first_set_byte(m);
+	}
+	while (i < n && (ascii_class[u[i]] & C_ALNUM))
+		i++;
+	return i;
+}
+
+/*
+ * The common word: ASCII letters and digits from *pi up to a space or a mark
+ * that cannot join (anything but a period, hyphen, ampersand, apostrophe or
+ * non-ASCII byte), where nothing in dkg_tokenize would change it. Finds its
+ * end and folds, stores and hashes it in one pass over 8-byte blocks, appends
+ * it and returns 1. Otherwise returns 0 with *pi at the end of the run of
+ * letters and digits, for the general scan to go on from.
+ */
+static inline int plain_word(dkg_tokens *t, const unsigned char *u, size_t n, size_t base,
+                             size_t *pi, uint8_t flags)
+{
+	size_t s = *pi, j, r;
+	uint64_t h = DKG_TOKEN_HASH_INIT, w, m;
+	char *d;
+	if (reserve(t, n - s) < 0)
+		return DKG_ENOMEM;
+	d = t->norm.data + t->norm.len;
+	for (j = s;; j += 8) {
+		if (j + 8 > n) {
+			/* the last bytes of the text: the run a byte at a time */
+			*pi = j = alnum_run(u, j, n);
+			if (j < n && (ascii_class[u[j]] & C_JOIN || u[j] >= 0x80))
+				return 0;
+			if (push_ascii(t, u, u + n, base, s, j, DKG_TOK_WORD, flags, 1) < 0)
+				return DKG_ENOMEM;
+			return 1;
+		}
+		w = dkg_load64le(u + j);
+		m = not_alnum8(w);
+		if (m)
+			break;
+		w = fold8(w);
+		store64le(d + (j - s), w);
+		h = dkg_token_hash_step(h, w);
+	}
+	r = first_set_byte(m);
+	*pi = j + r;
+	if (ascii_class[u[j + r]] & C_JOIN || u[j + r] >= 0x80)
+		return 0;
+	if (r) {
+		w = fold8(w & (~0ULL >> (64 - 8 * r)));
+		store64le(d + (j - s), w);
+		h = dkg_token_hash_step(h, w);
+	}
+	add_token(t, base + s, base + j + r, j + r - s, dkg_token_hash_end(h, j + r - s),
+	          DKG_TOK_WORD, flags);
+	return 1;
 }
 
 int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t max_tokens)
@@ -312,58 +555,69 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 	size_t i = 0, len;
 	int para = 1;
 	while (i < n) {
-		int cls;
+		unsigned char c = u[i];
+		uint8_t kc = ascii_class[c];
 		/* ASCII white space, most of what lies between tokens */
-		if (ascii_class[u[i]] & C_SPACE) {
-			para |= u[i] == '\n';
+		if (kc & C_SPACE) {
+			para |= c == '\n';
 			i++;
 			continue;
 		}
-		cls = classify(u + i, end, &len);
 		if (t->n >= max_tokens)
 			return DKG_ELIMIT;
-		if (cls == 1) {
-			if (u[i] == '\n')
-				para = 1;
-			i += len;
-			continue;
-		}
-		if (cls == 2) {
-			uint8_t flags = para ? DKG_TF_PARA : 0;
-			size_t s = i;
-			if (is_quote(u + i, len))
-				flags |= DKG_TF_QUOTE;
-			if (is_dash(u + i, len))
-				flags |= DKG_TF_DASH;
-			/* an apostrophe starting "'s" (possessive) */
-			if ((u[i] == '\'' || (len == 3 && u[i] == 0xE2 && u[i + 2] == 0x99)) &&
-			    i + len < n && (u[i + len] == 's' || u[i + len] == 'S') &&
-			    (i + len + 1 >= n || !is_alpha(u[i + len + 1])) && i > 0 &&
-			    is_alpha(u[i - 1])) {
-				if (push_token(t, text, base, s, i + len + 1, DKG_TOK_WORD,
-				               flags & ~DKG_TF_QUOTE) < 0)
+		if (!(kc & C_ALNUM)) {
+			int cls = 2;
+			len = 1;
+			if (c >= 0x80)
+				cls = classify_utf8(u + i, end, &len);
+			if (cls == 1) {
+				i += len;
+				continue;
+			}
+			if (cls == 2) {
+				uint8_t flags = para ? DKG_TF_PARA : 0;
+				size_t s = i;
+				if (is_quote(u + i, len))
+					flags |= DKG_TF_QUOTE;
+				if (is_dash(u + i, len))
+					flags |= DKG_TF_DASH;
+				/* an apostrophe starting "'s" (possessive) */
+				if ((c == '\'' || (len == 3 && c == 0xE2 && u[i + 2] == 0x99)) &&
+				    i + len < n && (u[i + len] == 's' || u[i + len] == 'S') &&
+				    (i + len + 1 >= n || !is_alpha(u[i + len + 1])) && i > 0 &&
+				    is_alpha(u[i - 1])) {
+					flags &= ~DKG_TF_QUOTE;
+					if ((len == 1 ? push_ascii(t, u, end, base, s, i + 2,
+					                           DKG_TOK_WORD, flags, 1)
+					              : push_token(t, text, base, s, i + len + 1,
+					                           DKG_TOK_WORD, flags)) < 0)
+						return DKG_ENOMEM;
+					i += len + 1;
+					para = 0;
+					continue;
+				}
+				/* runs of the same ASCII mark ("...", "--") are one token */
+				i += len;
+				if (len == 1)
+					while (i < n && u[i] == c)
+						i++;
+				if ((len == 1 ? push_ascii(t, u, end, base, s, i, DKG_TOK_PUNCT,
+				                           flags, 0)
+				              : push_token(t, text, base, s, i, DKG_TOK_PUNCT,
+				                           flags)) < 0)
 					return DKG_ENOMEM;
-				i += len + 1;
 				para = 0;
 				continue;
 			}
-			/* runs of the same ASCII mark ("...", "--") are one token */
-			i += len;
-			if (len == 1)
-				while (i < n && u[i] == u[s])
-					i++;
-			if (push_token(t, text, base, s, i, DKG_TOK_PUNCT, flags) < 0)
-				return DKG_ENOMEM;
-			para = 0;
-			continue;
 		}
 		{
 			size_t s = i;
-			int digits = is_digit(u[i]), letters = 0, upper = 0, dots = 0;
+			int digits = (kc & C_DIGIT) != 0, letters = 0, upper = 0, dots = 0;
+			int ascii = 1; /* no byte from 0x80: push_ascii can fold it */
 			uint8_t flags = para ? DKG_TF_PARA : 0, type;
-			if (u[i] >= 'A' && u[i] <= 'Z')
+			if (kc & C_UPPER)
 				flags |= DKG_TF_CAP;
-			else if (u[i] >= 0x80) {
+			else if (c >= 0x80) {
 				/* non-ASCII initial: upper case when its lower case differs */
 				utf8proc_int32_t cp;
 				if (utf8proc_iterate(u + i, (utf8proc_ssize_t)(end - (u + i)),
@@ -371,16 +625,23 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 				    utf8proc_tolower(cp) != cp)
 					flags |= DKG_TF_CAP;
 			}
-			/* a word that starts in lower case can never be all capitals: its
-			 * ASCII run is scanned without counting letters or capitals */
-			if (u[i] >= 'a' && u[i] <= 'z') {
+			/* a word with a lower-case letter in its first two can never be
+			 * all capitals ("said", "President"): plain_word takes it whole
+			 * or passes its ASCII run without counting letters or capitals */
+			if ((kc & C_ALPHA) &&
+			    (!(kc & C_UPPER) || (i + 1 < n && (ascii_class[u[i + 1]] &
+			                                       (C_ALPHA | C_UPPER)) == C_ALPHA))) {
+				int rc = plain_word(t, u, n, base, &i, flags);
+				if (rc < 0)
+					return rc;
+				if (rc) {
+					para = 0;
+					continue;
+				}
 				letters = 1; /* only whether there are letters matters here */
-				while (i < n && (ascii_class[u[i]] & C_ALNUM))
-					i++;
 			}
 			for (;;) {
 				for (;;) {
-					unsigned char c;
 					if (i >= n)
 						break;
 					c = u[i];
@@ -395,6 +656,7 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					}
 					if (classify_utf8(u + i, end, &len) != 0)
 						break;
+					ascii = 0;
 					letters++;
 					i += len;
 				}
@@ -432,6 +694,7 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					if (al && i + al < n && is_alpha(u[i + al]) && letters &&
 					    !((u[i + al] == 's' || u[i + al] == 'S') &&
 					      (i + al + 1 >= n || !is_alpha(u[i + al + 1])))) {
+						ascii &= al == 1;
 						i += al;
 						continue;
 					}
@@ -466,6 +729,7 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 			/* "don't", "didn’t": split off n't */
 			{
 				size_t cut = 0;
+				int rc;
 				if (i > s + 3 && (u[i - 1] == 't' || u[i - 1] == 'T') &&
 				    u[i - 2] == '\'' && (u[i - 3] == 'n' || u[i - 3] == 'N'))
 					cut = i - 3;
@@ -473,13 +737,16 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 				         u[i - 4] == 0xE2 && u[i - 3] == 0x80 && u[i - 2] == 0x99 &&
 				         (u[i - 5] == 'n' || u[i - 5] == 'N'))
 					cut = i - 5;
-				if (cut) {
-					if (push_token(t, text, base, s, cut, type, flags) < 0 ||
-					    push_token(t, text, base, cut, i, DKG_TOK_WORD, 0) < 0)
-						return DKG_ENOMEM;
-				} else if (push_token(t, text, base, s, i, type, flags) < 0) {
-					return DKG_ENOMEM;
-				}
+				size_t mid = cut ? cut : i;
+				rc = ascii ? push_ascii(t, u, end, base, s, mid, type, flags, 1)
+				           : push_token(t, text, base, s, mid, type, flags);
+				if (rc == DKG_OK && cut)
+					rc = ascii ? push_ascii(t, u, end, base, cut, i,
+					                        DKG_TOK_WORD, 0, 1)
+					           : push_token(t, text, base, cut, i, DKG_TOK_WORD,
+					                        0);
+				if (rc < 0)
+					return rc;
 			}
 			para = 0;
 		}
@@ -518,46 +785,45 @@ static int is_starter(const char *w)
 
 size_t dkg_split_sentences(const dkg_tokens *t, const char *text, size_t *ends, size_t max)
 {
-	size_t i, n = 0;
+	/* locals: a store to `ends` could otherwise alias t->n and t->tok */
+	const dkg_token *tok = t->tok;
+	size_t i, n = 0, nt = t->n;
 	(void)text;
-	for (i = 0; i < t->n && n < max; i++) {
-		const dkg_token *k = &t->tok[i];
+	for (i = 0; i < nt && n < max; i++) {
+		const dkg_token *k = &tok[i];
 		int end = 0;
-		if (i + 1 < t->n && (t->tok[i + 1].flags & DKG_TF_PARA))
+		if (i + 1 < nt && (tok[i + 1].flags & DKG_TF_PARA))
 			end = 1; /* paragraph break */
 		else if (k->type == DKG_TOK_PUNCT && !(k->flags & DKG_TF_QUOTE)) {
 			const char *w = dkg_tok_norm(t, i);
 			if (w[0] == '.' || w[0] == '!' || w[0] == '?' ||
-			    !strcmp(w, "\xe2\x80\xa6")) {
+			    (k->nlen == 3 && !memcmp(w, "\xe2\x80\xa6", 3))) {
 				size_t j = i + 1;
 				/* closing quotes and brackets stay with the sentence */
-				while (j < t->n && ((t->tok[j].flags & DKG_TF_QUOTE) ||
-				                    dkg_tok_norm(t, j)[0] == ')')) {
-					if (j + 1 < t->n &&
-					    (t->tok[j + 1].flags & DKG_TF_CAP) == 0 &&
-					    (t->tok[j].flags & DKG_TF_QUOTE) &&
-					    t->tok[j].start > t->tok[j - 1].end)
+				while (j < nt && ((tok[j].flags & DKG_TF_QUOTE) ||
+				                  dkg_tok_norm(t, j)[0] == ')')) {
+					if (j + 1 < nt && (tok[j + 1].flags & DKG_TF_CAP) == 0 &&
+					    (tok[j].flags & DKG_TF_QUOTE) &&
+					    tok[j].start > tok[j - 1].end)
 						break; /* an opening quote after a space */
 					j++;
 				}
-				if (j >= t->n ||
-				    (t->tok[j].flags & (DKG_TF_CAP | DKG_TF_QUOTE | DKG_TF_PARA)) ||
-				    t->tok[j].type == DKG_TOK_NUM) {
+				if (j >= nt ||
+				    (tok[j].flags & (DKG_TF_CAP | DKG_TF_QUOTE | DKG_TF_PARA)) ||
+				    tok[j].type == DKG_TOK_NUM) {
 					i = j - 1;
 					end = 1;
 				}
 			}
 		} else if ((k->flags & DKG_TF_ABBREV) && !(k->flags & DKG_TF_INITIAL) &&
-		           i + 1 < t->n && k->nlen > 2 &&
-		           memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
-		           (t->tok[i + 1].flags & DKG_TF_CAP) &&
-		           is_starter(dkg_tok_norm(t, i + 1))) {
+		           i + 1 < nt && k->nlen > 2 && memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
+		           (tok[i + 1].flags & DKG_TF_CAP) && is_starter(dkg_tok_norm(t, i + 1))) {
 			end = 1; /* "... the U.S. The next ..." */
 		}
 		if (end)
 			ends[n++] = i + 1;
 	}
-	if (t->n && (n == 0 || ends[n - 1] != t->n) && n < max)
-		ends[n++] = t->n;
+	if (nt && (n == 0 || ends[n - 1] != nt) && n < max)
+		ends[n++] = nt;
 	return n;
 }

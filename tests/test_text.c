@@ -303,6 +303,45 @@ static void test_fold_memo(void)
 	dkg_tokens_free(&t);
 }
 
+/* The tokenizer folds and hashes ASCII words eight bytes at a time and other
+ * tokens through utf8proc: either way a token's hash is dkg_token_hash of its
+ * folded form, which the lexicon and the closed-class lists rely on. */
+static void test_token_hash(void)
+{
+	dkg_tokens t = {0};
+	const char *text = "Ministers MINISTERS ministers internationally abcdefgh "
+	                   "Abcdefghijklmnop Mr. U.S. don't 1,000.5 ... -- [x] "
+	                   "Erdo\xc4\x9f\x61n Russia\xe2\x80\x99s end";
+	tokenize(&t, text);
+	CU_ASSERT_FATAL(t.n > 10);
+	for (size_t i = 0; i < t.n; i++)
+		CU_ASSERT_EQUAL(t.tok[i].hash, dkg_token_hash(dkg_tok_norm(&t, i), t.tok[i].nlen));
+	CU_ASSERT_EQUAL(t.tok[0].hash, t.tok[1].hash);
+	CU_ASSERT_EQUAL(t.tok[0].hash, t.tok[2].hash);
+	CU_ASSERT_NOT_EQUAL(t.tok[0].hash, t.tok[3].hash);
+	CU_ASSERT_EQUAL(t.tok[0].hash, dkg_token_hash("ministers", 9));
+	/* every length up to two blocks hashes apart from its neighbours */
+	for (size_t n = 1; n < 17; n++)
+		CU_ASSERT_NOT_EQUAL(dkg_token_hash("abcdefghijklmnopq", n),
+		                    dkg_token_hash("abcdefghijklmnopq", n - 1));
+	dkg_tokens_free(&t);
+}
+
+/* dkg_is_abbreviation searches a sorted table: every word of it is found. */
+static void test_abbreviation_table(void)
+{
+	const char *yes[] = {"adm", "apr", "co",   "col",   "messrs", "mr",  "mrs",
+	                     "st",  "thu", "thur", "thurs", "vs",     "wed", NULL};
+	const char *no[] = {"a",    "c",       "cos", "mrss", "thursd",
+	                    "wedx", "messrsx", "adn", "zz",   NULL};
+	for (const char **w = yes; *w; w++)
+		CU_ASSERT(dkg_is_abbreviation(*w, strlen(*w)));
+	for (const char **w = no; *w; w++)
+		CU_ASSERT(!dkg_is_abbreviation(*w, strlen(*w)));
+	CU_ASSERT(!dkg_is_abbreviation("", 0));
+	CU_ASSERT(!dkg_is_abbreviation("mr", 1)); /* "m" */
+}
+
 int dkg_test_register(void)
 {
 	static CU_TestInfo tests[] = {{"titles", test_titles},
@@ -317,6 +356,8 @@ int dkg_test_register(void)
 	                              {"sentences", test_sentences},
 	                              {"empty", test_empty},
 	                              {"fold memo", test_fold_memo},
+	                              {"token hash", test_token_hash},
+	                              {"abbreviation table", test_abbreviation_table},
 	                              CU_TEST_INFO_NULL};
 	return dkg_test_add_suite("text", tests);
 }
