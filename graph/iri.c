@@ -169,7 +169,7 @@ size_t dkg_utf8_count(const char *s, size_t n)
 	return count;
 }
 
-size_t dkg_decimal_format(char *out, size_t cap, double v, int digits)
+size_t dkg_decimal__format_printf(char *out, size_t cap, double v, int digits)
 {
 	int len;
 	char *dot, *end, *q;
@@ -201,6 +201,64 @@ size_t dkg_decimal_format(char *out, size_t cap, double v, int digits)
 		}
 	}
 	return (size_t)(end - out);
+}
+
+/*
+ * The same without printf for the common case (a confidence, a coordinate):
+ * v scaled by 10^digits is rounded to an integer, whose digits are then
+ * written with the point put back. A product that falls exactly half-way is
+ * left to printf, which rounds the exact binary value: the scaled product is
+ * correctly rounded, so on any other value both round the same way (a
+ * product cannot round across a half, which is itself representable).
+ */
+size_t dkg_decimal_format(char *out, size_t cap, double v, int digits)
+{
+	static const double scale[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+	char tmp[32];
+	size_t n = 0, len = 0, keep;
+	double x, f;
+	unsigned long long u;
+	int neg;
+	if (!isfinite(v) || digits < 0 || digits > 6 || !(fabs(v) < 1e9) || cap < 32)
+		return dkg_decimal__format_printf(out, cap, v, digits);
+	x = v * scale[digits];
+	f = floor(x);
+	if (x - f == 0.5)
+		return dkg_decimal__format_printf(out, cap, v, digits);
+	f += x - f > 0.5;
+	neg = f < 0;
+	u = (unsigned long long)(neg ? -f : f);
+	/* digits from the right: the fraction (at least one), then the integer part */
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u || n < (size_t)digits + 1);
+	if (neg && n > 0) {
+		size_t k;
+		for (k = 0; k < n && tmp[k] == '0'; k++)
+			;
+		neg = k < n; /* no "-0.0" */
+	}
+	if (neg)
+		out[len++] = '-';
+	while (n > (size_t)digits)
+		out[len++] = tmp[--n];
+	out[len++] = '.';
+	/* the fraction without trailing zeros, keeping one digit */
+	keep = 1;
+	for (size_t k = 0; k < n; k++)
+		if (tmp[k] != '0') {
+			keep = n - k;
+			break;
+		}
+	if (!digits) {
+		out[len++] = '0';
+	} else {
+		for (size_t k = 0; k < keep; k++)
+			out[len++] = tmp[n - 1 - k];
+	}
+	out[len] = '\0';
+	return len;
 }
 
 size_t dkg_integer_format(char *out, long long v)

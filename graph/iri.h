@@ -36,6 +36,8 @@ size_t dkg_utf8_count(const char *s, size_t n);
  * ("-7.0", "0.9", never "-0.0") into `out`; returns its length, or 0 when
  * `v` is not finite or does not fit. */
 size_t dkg_decimal_format(char *out, size_t cap, double v, int digits);
+/* The reference implementation through printf (for tests). */
+size_t dkg_decimal__format_printf(char *out, size_t cap, double v, int digits);
 
 /* Writes the decimal digits of `v` into `out` (at least 21 bytes); returns the length. */
 size_t dkg_integer_format(char *out, long long v);

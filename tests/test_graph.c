@@ -319,6 +319,41 @@ static void test_lexical_forms(void)
 	CU_ASSERT(dkg_decimal_format(num, sizeof num, 54.71, 6) && !strcmp(num, "54.71"));
 	CU_ASSERT(dkg_decimal_format(num, sizeof num, 0.0 / 0.0, 1) == 0);
 	CU_ASSERT(dkg_decimal_format(num, sizeof num, 1e300, 1) == 0);
+	CU_ASSERT(dkg_decimal_format(num, sizeof num, 0.125, 2) == 4 && !strcmp(num, "0.12"));
+	CU_ASSERT(dkg_decimal_format(num, sizeof num, 0.375, 2) == 4 && !strcmp(num, "0.38"));
+	CU_ASSERT(dkg_decimal_format(num, sizeof num, 3.0, 0) == 3 && !strcmp(num, "3.0"));
+	CU_ASSERT(dkg_decimal_format(num, sizeof num, -0.0, 2) == 3 && !strcmp(num, "0.0"));
+	CU_ASSERT(dkg_decimal_format(num, sizeof num, 0.85, 2) == 4 && !strcmp(num, "0.85"));
+	/* the fast path writes what printf writes: halves, negatives, every digit count */
+	{
+		uint64_t x = 88172645463325252ULL;
+		int differ = 0;
+		for (int i = 0; i < 200000; i++) {
+			char ref[64];
+			double v;
+			int digits = i % 7;
+			size_t n, m;
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			switch (i % 4) {
+			case 0: /* confidences: multiples of 0.005 and nearby */
+				v = (double)(x % 201) / 200.0;
+				break;
+			case 1: /* coordinates */
+				v = ((double)(x % 36000000) - 18000000.0) / 100000.0;
+				break;
+			case 2: /* halves at the last digit kept */
+				v = ((double)(x % 2000001) - 1000000.0 + 0.5) / 1000.0;
+				break;
+			default: /* anything below 1e9 */
+				v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 2e9;
+				break;
+			}
+			n = dkg_decimal_format(num, sizeof num, v, digits);
+			m = dkg_decimal__format_printf(ref, sizeof ref, v, digits);
+			differ += n != m || strcmp(num, ref);
+		}
+		CU_ASSERT_EQUAL(differ, 0);
+	}
 	CU_ASSERT(dkg_date_valid("2008-02-29", 10) && !dkg_date_valid("2007-02-29", 10));
 	CU_ASSERT(!dkg_date_valid("2008-13-01", 10) && !dkg_date_valid("2008-1-01", 9));
 	CU_ASSERT(dkg_iri_valid("https://w3id.org/dkg/id/", 24));
