@@ -1195,8 +1195,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		int next = k + 1 < e &&
 		           (ex->form[k + 1] != NULL || (t->tok[k + 1].cls & CL_PHRASE_START) != 0 ||
 		            (t->tok[k + 1].flags & DKG_TF_CAP) != 0);
-		ex->ph_at[k] = -1;
-		cls |= c;
+		cls |= c; /* (ph_at is -1 from process_chunk) */
 		ex->cand[nc] = (uint32_t)k;
 		nc += ex->form[k] != NULL || (c & CL_PHRASE_SELF) != 0 ||
 		      ((c & CL_PHRASE_LEAD) != 0 && next);
