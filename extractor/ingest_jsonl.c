@@ -176,6 +176,16 @@ static int feed(jsonl_state *st, const char *p, size_t len)
 	while (len) {
 		const char *nl = memchr(p, '\n', len);
 		size_t n = nl ? (size_t)(nl - p) : len;
+		if (nl && !st->overlong && !st->line.len && n <= cap) {
+			/* a whole line inside the chunk is parsed where it lies */
+			rc = parse_line(st, p, n);
+			if (rc == DKG_ESTOP || rc == DKG_ENOMEM)
+				return rc;
+			st->lineno++;
+			p = nl + 1;
+			len -= n + 1;
+			continue;
+		}
 		if (!st->overlong) {
 			if (st->line.len + n > cap) {
 				st->overlong = 1;

@@ -34,6 +34,10 @@ static int starts(line l, const char *prefix)
 /* Lines a reader does not count as news: print trailers, ad markers, photo credits. */
 static int is_trailer(line l)
 {
+	/* all of them start with a, c, p or s: most lines are out at one test */
+	char c = l.len ? (char)(l.s[0] | 0x20) : 0;
+	if (c != 'a' && c != 'c' && c != 'p' && c != 's')
+		return 0;
 	if (l.len == 13 && starts(l, "Advertisement"))
 		return 1;
 	if (starts(l, "A version of this article appears in print on") ||
