@@ -111,7 +111,7 @@
 	X(.by_key, map)                                                                            \
 	X(.by_first, map)                                                                          \
 	X(.ids, map)                                                                               \
-	X(.first_bits, uints)                                                                      \
+	X(.chain_bits, uints)                                                                      \
 	X(.resolved, uint)                                                                         \
 	X(.maxtok, uint)                                                                           \
 	X(.shared, skip)

@@ -51,28 +51,6 @@ static void *vec_push(void **v, size_t *cap, size_t *n, size_t size)
 
 #define VEC_PUSH(vec) vec_push((void **)&(vec).v, &(vec).cap, &(vec).n, sizeof *(vec).v)
 
-static uint64_t mix(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	return k;
-}
-
-/*
- * The key of a form's chain in by_first: a one-token form hangs off its
- * token's hash; a longer one off its first two tokens, so that a common
- * first word ("hold", "make", with hundreds of light-verb forms) does not
- * make every one of its occurrences walk them all.
- */
-static uint64_t chain_key(uint64_t h0, uint64_t h1, size_t ntok)
-{
-	if (ntok < 2)
-		return h0;
-	return mix(h0 ^ 0x9e3779b97f4a7c15ULL) ^
-	       (h1 * 0xc2b2ae3d27d4eb4fULL + 0x165667b19e3779f9ULL);
-}
-
 static int map_put(lex_map *m, uint64_t key, uint32_t val);
 
 static int map_resize(lex_map *m, size_t cap)
@@ -97,7 +75,7 @@ static int map_put(lex_map *m, uint64_t key, uint32_t val)
 		key = 1;
 	if ((m->n + 1) * 4 >= m->cap * 3 && map_resize(m, m->cap ? m->cap * 2 : 1024) < 0)
 		return -1;
-	i = mix(key) & (m->cap - 1);
+	i = dkg_lexicon__mix(key) & (m->cap - 1);
 	while (m->slots[i].key && m->slots[i].key != key)
 		i = (i + 1) & (m->cap - 1);
 	if (!m->slots[i].key)
@@ -114,7 +92,7 @@ static uint32_t map_get(const lex_map *m, uint64_t key)
 		return NONE;
 	if (!key)
 		key = 1;
-	i = mix(key) & (m->cap - 1);
+	i = dkg_lexicon__mix(key) & (m->cap - 1);
 	while (m->slots[i].key) {
 		if (m->slots[i].key == key)
 			return m->slots[i].val;
@@ -339,10 +317,8 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 	fi = map_get(&lex->by_key, key);
 	if (fi == NONE) {
 		lex_form *f = VEC_PUSH(lex->forms);
-		size_t b = dkg_lexicon__first_bit(toks->tok[0].hash);
 		if (!f)
 			goto oom;
-		lex->first_bits[b / 64] |= 1ULL << (b % 64);
 		fi = (uint32_t)(lex->forms.n - 1);
 		f->key = key;
 		f->ntok = (uint8_t)toks->n;
@@ -358,8 +334,10 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 			*h = toks->tok[i].hash;
 		}
 		{
-			uint64_t chain = chain_key(toks->tok[0].hash,
-			                           toks->n > 1 ? toks->tok[1].hash : 0, toks->n);
+			uint64_t chain = dkg_lexicon__chain_key(
+			    toks->tok[0].hash, toks->n > 1 ? toks->tok[1].hash : 0, toks->n);
+			size_t b = dkg_lexicon__chain_bit(chain);
+			lex->chain_bits[b / 64] |= 1ULL << (b % 64);
 			f->next = map_get(&lex->by_first, chain);
 			if (map_put(&lex->by_key, key, fi) < 0 ||
 			    map_put(&lex->by_first, chain, fi) < 0)
@@ -946,17 +924,17 @@ static const lex_form *walk_chain(const dkg_lexicon *lex, uint32_t fi, const dkg
 }
 
 /* One-token forms first, then the forms that start with tokens i and i + 1
- * (the caller, dkg_lexicon_match_text, checked first_bits). */
+ * (the caller, dkg_lexicon_match_text, asked chain_bits which to walk). */
 size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-                             size_t i, size_t end, const lex_form **form)
+                             size_t i, size_t end, unsigned which, uint64_t pair,
+                             const lex_form **form)
 {
-	uint64_t h0 = toks->tok[i].hash;
-	const lex_form *best =
-	    walk_chain(lex, map_get(&lex->by_first, chain_key(h0, 0, 1)), toks, text, i, end, NULL);
-	if (i + 1 < end)
-		best = walk_chain(lex,
-		                  map_get(&lex->by_first, chain_key(h0, toks->tok[i + 1].hash, 2)),
-		                  toks, text, i, end, best);
+	const lex_form *best = NULL;
+	if (which & DKG_LEX_ONE)
+		best = walk_chain(lex, map_get(&lex->by_first, toks->tok[i].hash), toks, text, i,
+		                  end, NULL);
+	if (which & DKG_LEX_PAIR)
+		best = walk_chain(lex, map_get(&lex->by_first, pair), toks, text, i, end, best);
 	*form = best;
 	return best ? best->ntok : 0;
 }
