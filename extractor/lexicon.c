@@ -336,8 +336,9 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 		{
 			uint64_t chain = dkg_lexicon__chain_key(
 			    toks->tok[0].hash, toks->n > 1 ? toks->tok[1].hash : 0, toks->n);
-			size_t b = dkg_lexicon__chain_bit(chain);
-			lex->chain_bits[b / 64] |= 1ULL << (b % 64);
+			uint64_t bits;
+			size_t w = dkg_lexicon__chain_word(chain, &bits);
+			lex->chain_bits[w] |= bits;
 			f->next = map_get(&lex->by_first, chain);
 			if (map_put(&lex->by_key, key, fi) < 0 ||
 			    map_put(&lex->by_first, chain, fi) < 0)
