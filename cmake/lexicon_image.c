@@ -412,8 +412,9 @@ static void emit_map_arrays(emitter *e, const char *name, const lex_map *m)
 	fprintf(e->out, "static const lex_slot LS_%s[%zu] = {\n", name, m->cap);
 	/* values of empty slots are never read: write 0 for them */
 	for (size_t i = 0; i < m->cap; i++)
-		fprintf(e->out, "{0x%llx,0x%lx},%s", (unsigned long long)m->slots[i].key,
+		fprintf(e->out, "{0x%llx,0x%lx,0x%lx},%s", (unsigned long long)m->slots[i].key,
 		        m->slots[i].key ? (unsigned long)m->slots[i].val : 0UL,
+		        m->slots[i].key ? (unsigned long)m->slots[i].aux : 0UL,
 		        i % 4 == 3 ? "\n" : "");
 	fputs("};\n", e->out);
 }

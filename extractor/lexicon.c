@@ -51,7 +51,7 @@ static void *vec_push(void **v, size_t *cap, size_t *n, size_t size)
 
 #define VEC_PUSH(vec) vec_push((void **)&(vec).v, &(vec).cap, &(vec).n, sizeof *(vec).v)
 
-static int map_put(lex_map *m, uint64_t key, uint32_t val);
+static lex_slot *map_put(lex_map *m, uint64_t key, uint32_t val);
 
 static int map_resize(lex_map *m, size_t cap)
 {
@@ -61,20 +61,22 @@ static int map_resize(lex_map *m, size_t cap)
 		return -1;
 	for (i = 0; i < m->cap; i++)
 		if (m->slots[i].key)
-			map_put(&n, m->slots[i].key, m->slots[i].val);
+			map_put(&n, m->slots[i].key, m->slots[i].val)->aux = m->slots[i].aux;
 	dkg_free(m->slots);
 	*m = n;
 	return 0;
 }
 
-/* Key 0 is reserved for empty slots; callers never pass it (hashes are remapped). */
-static int map_put(lex_map *m, uint64_t key, uint32_t val)
+/* Key 0 is reserved for empty slots; callers never pass it (hashes are remapped).
+ * Returns the key's slot (its aux kept if the key was there), NULL when out of
+ * memory. */
+static lex_slot *map_put(lex_map *m, uint64_t key, uint32_t val)
 {
 	size_t i;
 	if (!key)
 		key = 1;
 	if ((m->n + 1) * 4 >= m->cap * 3 && map_resize(m, m->cap ? m->cap * 2 : 1024) < 0)
-		return -1;
+		return NULL;
 	i = dkg_lexicon__mix(key) & (m->cap - 1);
 	while (m->slots[i].key && m->slots[i].key != key)
 		i = (i + 1) & (m->cap - 1);
@@ -82,23 +84,30 @@ static int map_put(lex_map *m, uint64_t key, uint32_t val)
 		m->n++;
 	m->slots[i].key = key;
 	m->slots[i].val = val;
-	return 0;
+	return &m->slots[i];
 }
 
-static uint32_t map_get(const lex_map *m, uint64_t key)
+/* The slot of key, or NULL. */
+static lex_slot *map_slot(const lex_map *m, uint64_t key)
 {
 	size_t i;
 	if (!m->cap)
-		return NONE;
+		return NULL;
 	if (!key)
 		key = 1;
 	i = dkg_lexicon__mix(key) & (m->cap - 1);
 	while (m->slots[i].key) {
 		if (m->slots[i].key == key)
-			return m->slots[i].val;
+			return &m->slots[i];
 		i = (i + 1) & (m->cap - 1);
 	}
-	return NONE;
+	return NULL;
+}
+
+static uint32_t map_get(const lex_map *m, uint64_t key)
+{
+	const lex_slot *s = map_slot(m, key);
+	return s ? s->val : NONE;
 }
 
 static void map_free(lex_map *m)
@@ -340,14 +349,19 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 			size_t w = dkg_lexicon__chain_word(chain, &bits);
 			lex->chain_bits[w] |= bits;
 			f->next = map_get(&lex->by_first, chain);
-			if (map_put(&lex->by_key, key, fi) < 0 ||
-			    map_put(&lex->by_first, chain, fi) < 0)
+			lex_slot *head;
+			if (!map_put(&lex->by_key, key, fi) ||
+			    !(head = map_put(&lex->by_first, chain, fi)))
 				goto oom;
+			head->aux = toks->n == 1 && f->next == NONE ? LEX_LONE + f->case_mode : 0;
 		}
 		if (toks->n > lex->maxtok)
 			lex->maxtok = (uint8_t)toks->n;
 	} else if (case_mode == LEX_CASE_ANY) {
+		lex_slot *head = map_slot(&lex->by_first, toks->tok[0].hash);
 		lex->forms.v[fi].case_mode = LEX_CASE_ANY;
+		if (toks->n == 1 && head && head->val == fi && head->aux)
+			head->aux = LEX_LONE + LEX_CASE_ANY;
 	}
 	s = VEC_PUSH(lex->senses);
 	if (!s)
@@ -492,7 +506,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		e->place.label = e->actor.label;
 		e->place.country = e->actor.code;
 		if (map_get(&lex->ids, id_key(LEX_COUNTRY, e->actor.code)) == NONE &&
-		    map_put(&lex->ids, id_key(LEX_COUNTRY, e->actor.code), idx) < 0)
+		    !map_put(&lex->ids, id_key(LEX_COUNTRY, e->actor.code), idx))
 			return DKG_ENOMEM;
 	} else if (KIND("adjective")) {
 		lex_adjective *e = VEC_PUSH(lex->adjectives);
@@ -566,7 +580,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 			p->base.code = country;
 			p->base.kind = DKG_ACTOR_PERSON;
 			p->base.wikidata = get(c, "qid");
-			if (map_put(&lex->ids, id_key(LEX_PERSON, id), pi) < 0)
+			if (!map_put(&lex->ids, id_key(LEX_PERSON, id), pi))
 				return DKG_ENOMEM;
 		} else {
 			p = lex->persons.v[pi];
@@ -626,7 +640,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		e->lat = lat ? strtod(lat, NULL) : 0;
 		e->lon = lon ? strtod(lon, NULL) : 0;
 		if (map_get(&lex->ids, id_key(LEX_PLACE, e->id)) == NONE &&
-		    map_put(&lex->ids, id_key(LEX_PLACE, e->id), idx) < 0)
+		    !map_put(&lex->ids, id_key(LEX_PLACE, e->id), idx))
 			return DKG_ENOMEM;
 	} else if (KIND("verb") || KIND("noun")) {
 		lex_trigger *e = VEC_PUSH(lex->triggers);
@@ -931,9 +945,21 @@ size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, con
                              const lex_form **form)
 {
 	const lex_form *best = NULL;
-	if (which & DKG_LEX_ONE)
-		best = walk_chain(lex, map_get(&lex->by_first, toks->tok[i].hash), toks, text, i,
-		                  end, NULL);
+	if (which & DKG_LEX_ONE) {
+		uint64_t h0 = toks->tok[i].hash;
+		const lex_slot *head = map_slot(&lex->by_first, h0);
+		/* a lone one-token form of any case, or capitalised: its key is the
+		 * token's hash (but for 0 and 1, which share a key), so no need to
+		 * read the form; exact-case forms compare the text */
+		if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_ANY)
+			best = &lex->forms.v[head->val];
+		else if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_CAP)
+			best = toks->tok[i].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)
+			           ? &lex->forms.v[head->val]
+			           : NULL;
+		else if (head)
+			best = walk_chain(lex, head->val, toks, text, i, end, NULL);
+	}
 	if (which & DKG_LEX_PAIR)
 		best = walk_chain(lex, map_get(&lex->by_first, pair), toks, text, i, end, best);
 	*form = best;

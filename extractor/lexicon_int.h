@@ -114,7 +114,13 @@ typedef struct lex_form {
 typedef struct lex_slot {
 	uint64_t key; /* 0: empty */
 	uint32_t val;
+	/* in by_first: LEX_LONE + the case mode of the chain's form when the chain
+	 * is one form of one token (most are), so a match needs no read of the
+	 * form; 0 otherwise. 0 in the other maps. */
+	uint32_t aux;
 } lex_slot;
+
+enum { LEX_LONE = 1 };
 
 typedef struct lex_map {
 	lex_slot *slots;

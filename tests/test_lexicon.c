@@ -397,7 +397,8 @@ static int map_same(const lex_map *a, const lex_map *b)
 		return 0;
 	for (size_t i = 0; i < a->cap; i++)
 		if (a->slots[i].key != b->slots[i].key ||
-		    (a->slots[i].key && a->slots[i].val != b->slots[i].val))
+		    (a->slots[i].key &&
+		     (a->slots[i].val != b->slots[i].val || a->slots[i].aux != b->slots[i].aux)))
 			return 0;
 	return 1;
 }
