@@ -944,13 +944,14 @@ size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, con
                              size_t i, size_t end, unsigned which, uint64_t pair,
                              const lex_form **form)
 {
-	const lex_form *best = NULL;
+	const lex_form *best = NULL, *pbest;
+	size_t n = 0;
 	if (which & DKG_LEX_ONE) {
 		uint64_t h0 = toks->tok[i].hash;
 		const lex_slot *head = map_slot(&lex->by_first, h0);
 		/* a lone one-token form of any case, or capitalised: its key is the
 		 * token's hash (but for 0 and 1, which share a key), so no need to
-		 * read the form; exact-case forms compare the text */
+		 * read the form, not even its ntok; exact-case forms compare the text */
 		if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_ANY)
 			best = &lex->forms.v[head->val];
 		else if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_CAP)
@@ -959,11 +960,17 @@ size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, con
 			           : NULL;
 		else if (head)
 			best = walk_chain(lex, head->val, toks, text, i, end, NULL);
+		n = best ? 1 : 0;
 	}
-	if (which & DKG_LEX_PAIR)
-		best = walk_chain(lex, map_get(&lex->by_first, pair), toks, text, i, end, best);
+	if (which & DKG_LEX_PAIR) {
+		pbest = walk_chain(lex, map_get(&lex->by_first, pair), toks, text, i, end, best);
+		if (pbest != best) {
+			best = pbest;
+			n = pbest->ntok;
+		}
+	}
 	*form = best;
-	return best ? best->ntok : 0;
+	return n;
 }
 
 const dkg_actor *dkg_person_actor(const lex_person *p, const char *date, int *in_office)
