@@ -100,6 +100,7 @@
 	X(.forms, vec)                                                                             \
 	X(.senses, vec)                                                                            \
 	X(.tokhash, vec)                                                                           \
+	X(.chainrec, vec)                                                                          \
 	X(.countries, vec)                                                                         \
 	X(.adjectives, vec)                                                                        \
 	X(.capitals, vec)                                                                          \
@@ -551,6 +552,7 @@ int main(int argc, char **argv)
 	EMIT_VEC(&e, forms, lex_form, emit_lex_form);
 	EMIT_VEC(&e, senses, lex_sense, emit_lex_sense);
 	EMIT_VEC(&e, tokhash, uint64_t, emit_tokhash);
+	EMIT_VEC(&e, chainrec, uint64_t, emit_tokhash);
 	EMIT_VEC(&e, countries, lex_country, emit_lex_country);
 	EMIT_VEC(&e, adjectives, lex_adjective, emit_lex_adjective);
 	EMIT_VEC(&e, capitals, lex_capital, emit_lex_capital);

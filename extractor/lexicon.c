@@ -148,6 +148,7 @@ static void free_tables(dkg_lexicon *lex)
 	dkg_free(lex->forms.v);
 	dkg_free(lex->senses.v);
 	dkg_free(lex->tokhash.v);
+	dkg_free(lex->chainrec.v);
 	dkg_free(lex->countries.v);
 	dkg_free(lex->adjectives.v);
 	dkg_free(lex->capitals.v);
@@ -211,6 +212,7 @@ static int lex_unshare(dkg_lexicon *lex)
 	VEC_DUP(h.forms, lex->forms, oom);
 	VEC_DUP(h.senses, lex->senses, oom);
 	VEC_DUP(h.tokhash, lex->tokhash, oom);
+	VEC_DUP(h.chainrec, lex->chainrec, oom);
 	VEC_DUP(h.countries, lex->countries, oom);
 	VEC_DUP(h.adjectives, lex->adjectives, oom);
 	VEC_DUP(h.capitals, lex->capitals, oom);
@@ -306,7 +308,7 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 {
 	dkg_lexicon *lex = c->lex;
 	dkg_tokens *toks = &c->toks;
-	uint64_t key = DKG_HASH_INIT;
+	uint64_t key = DKG_HASH_INIT, chain;
 	uint32_t fi;
 	lex_sense *s;
 	size_t i;
@@ -323,6 +325,8 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 	}
 	for (i = 0; i < toks->n; i++)
 		key = dkg_hash(key, &toks->tok[i].hash, sizeof toks->tok[i].hash);
+	chain =
+	    dkg_lexicon__chain_key(toks->tok[0].hash, toks->n > 1 ? toks->tok[1].hash : 0, toks->n);
 	fi = map_get(&lex->by_key, key);
 	if (fi == NONE) {
 		lex_form *f = VEC_PUSH(lex->forms);
@@ -343,24 +347,27 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 			*h = toks->tok[i].hash;
 		}
 		{
-			uint64_t chain = dkg_lexicon__chain_key(
-			    toks->tok[0].hash, toks->n > 1 ? toks->tok[1].hash : 0, toks->n);
 			uint64_t bits;
 			size_t w = dkg_lexicon__chain_word(chain, &bits);
+			lex_slot *head;
 			lex->chain_bits[w] |= bits;
 			f->next = map_get(&lex->by_first, chain);
-			lex_slot *head;
 			if (!map_put(&lex->by_key, key, fi) ||
 			    !(head = map_put(&lex->by_first, chain, fi)))
 				goto oom;
+			/* a longer chain's record, if any, lacks the new form: walk the
+			 * chain until index_chains makes a new one */
 			head->aux = toks->n == 1 && f->next == NONE ? LEX_LONE + f->case_mode : 0;
 		}
 		if (toks->n > lex->maxtok)
 			lex->maxtok = (uint8_t)toks->n;
 	} else if (case_mode == LEX_CASE_ANY) {
-		lex_slot *head = map_slot(&lex->by_first, toks->tok[0].hash);
+		/* the case mode the chain's slot or record copied is stale */
+		lex_slot *head = map_slot(&lex->by_first, chain);
 		lex->forms.v[fi].case_mode = LEX_CASE_ANY;
-		if (toks->n == 1 && head && head->val == fi && head->aux)
+		if (head && head->aux >= LEX_REC)
+			head->aux = 0;
+		else if (head && head->aux && head->val == fi)
 			head->aux = LEX_LONE + LEX_CASE_ANY;
 	}
 	s = VEC_PUSH(lex->senses);
@@ -797,6 +804,81 @@ static int load_lines(line_ctx *c, const char *data, size_t len)
 	return DKG_OK;
 }
 
+static int push_word(dkg_lexicon *lex, uint64_t w)
+{
+	uint64_t *p = VEC_PUSH(lex->chainrec);
+	if (!p)
+		return -1;
+	*p = w;
+	return 0;
+}
+
+/*
+ * Appends the record of the chain at slot `head` to lex->chainrec: the number
+ * of its forms, the first two token hashes they share, then for each form
+ * fi | ntok << 32 | case_mode << 40 and its token hashes after the second. The
+ * forms go longest first, in chain order among equal lengths (the walk keeps
+ * the first it finds of the longest), so a match takes the first that fits.
+ * A chain whose forms do not all share the first two hashes (chain keys that
+ * collide) or that is too long keeps aux 0: it is walked.
+ */
+static int index_chain(dkg_lexicon *lex, lex_slot *head)
+{
+	const uint64_t *h0 = &lex->tokhash.v[lex->forms.v[head->val].toks];
+	uint32_t order[256], fi;
+	size_t n = 0, k, t, start = lex->chainrec.n;
+	head->aux = 0;
+	for (fi = head->val; fi != NONE; fi = lex->forms.v[fi].next) {
+		const lex_form *f = &lex->forms.v[fi];
+		const uint64_t *h = &lex->tokhash.v[f->toks];
+		if (n == sizeof order / sizeof order[0] || f->ntok < 2 || h[0] != h0[0] ||
+		    h[1] != h0[1])
+			return 0;
+		for (k = n++; k > 0 && lex->forms.v[order[k - 1]].ntok < f->ntok; k--)
+			order[k] = order[k - 1];
+		order[k] = fi;
+	}
+	if (push_word(lex, n) < 0 || push_word(lex, h0[0]) < 0 || push_word(lex, h0[1]) < 0)
+		return -1;
+	for (k = 0; k < n; k++) {
+		const lex_form *f = &lex->forms.v[order[k]];
+		if (push_word(lex, order[k] | (uint64_t)f->ntok << 32 |
+		                       (uint64_t)f->case_mode << 40) < 0)
+			return -1;
+		for (t = 2; t < f->ntok; t++)
+			if (push_word(lex, lex->tokhash.v[f->toks + t]) < 0)
+				return -1;
+	}
+	if (start > UINT32_MAX - LEX_REC) {
+		lex->chainrec.n = start;
+		return 0;
+	}
+	head->aux = (uint32_t)(LEX_REC + start);
+	return 0;
+}
+
+/* Rebuilds lex->chainrec for every chain of longer forms (after a load; the
+ * lexicon is not shared then). Out of memory, every chain is left to be
+ * walked: slower, same matches. */
+static int index_chains(dkg_lexicon *lex)
+{
+	lex_slot *slots = lex->by_first.slots;
+	size_t i, cap = lex->by_first.cap;
+	for (i = 0; i < cap; i++)
+		if (slots[i].aux >= LEX_REC)
+			slots[i].aux = 0;
+	lex->chainrec.n = 0;
+	for (i = 0; i < cap; i++)
+		if (slots[i].key && lex->forms.v[slots[i].val].ntok > 1 &&
+		    index_chain(lex, &slots[i]) < 0) {
+			for (i = 0; i < cap; i++)
+				if (slots[i].aux >= LEX_REC)
+					slots[i].aux = 0;
+			return DKG_ENOMEM;
+		}
+	return 0;
+}
+
 int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data, size_t len,
                             dkg_error *err)
 {
@@ -813,6 +895,9 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data
 	rc = load_lines(c, data, len);
 	dkg_tokens_free(&c->toks);
 	dkg_free(c);
+	/* after an error too: the forms loaded before it match, faster so */
+	if (index_chains(lex) < 0 && rc >= 0)
+		rc = dkg_error_set(err, DKG_ENOMEM, name ? name : "lexicon", 0, "out of memory");
 	if (rc < 0)
 		return rc;
 	resolve(lex);
@@ -938,35 +1023,81 @@ static const lex_form *walk_chain(const dkg_lexicon *lex, uint32_t fi, const dkg
 	return best;
 }
 
+/* What walk_chain finds, from the chain's record (index_chain): the longest
+ * form longer than `longer` tokens that matches at token i, its length in *n. */
+static const lex_form *match_record(const dkg_lexicon *lex, const uint64_t *r,
+                                    const dkg_tokens *toks, const char *text, size_t i, size_t end,
+                                    size_t longer, size_t *n)
+{
+	const uint64_t *e = r + 3;
+	size_t nforms = (size_t)r[0], k, t;
+	if (toks->tok[i].hash != r[1] || toks->tok[i + 1].hash != r[2])
+		return NULL;
+	for (k = 0; k < nforms; k++) {
+		size_t ntok = (size_t)(e[0] >> 32) & 0xff;
+		unsigned mode = (unsigned)(e[0] >> 40) & 0xff;
+		const lex_form *f = &lex->forms.v[(uint32_t)e[0]];
+		if (ntok <= longer)
+			break; /* the rest are no longer */
+		if (i + ntok <= end && (text || mode != LEX_CASE_EXACT)) {
+			for (t = 2; t < ntok; t++)
+				if (toks->tok[i + t].hash != e[t - 1])
+					break;
+			if (t == ntok &&
+			    (mode == LEX_CASE_ANY ||
+			     (mode == LEX_CASE_CAP
+			          ? (toks->tok[i].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) != 0
+			          : form_case_ok(f, toks, i, text)))) {
+				*n = ntok;
+				return f;
+			}
+		}
+		e += ntok - 1;
+	}
+	return NULL;
+}
+
 /* One-token forms first, then the forms that start with tokens i and i + 1
- * (the caller, dkg_lexicon_match_text, asked chain_bits which to walk). */
+ * (the caller, dkg_lexicon_match_text, asked chain_bits which to walk). The
+ * common cases read neither lex_form nor tokhash: a lone one-token form's
+ * slot says its case, a chain of longer forms has its record. */
 size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
                              size_t i, size_t end, unsigned which, uint64_t pair,
                              const lex_form **form)
 {
-	const lex_form *best = NULL, *pbest;
-	size_t n = 0;
+	const lex_form *best = NULL, *f;
+	size_t n = 0, m = 0;
 	if (which & DKG_LEX_ONE) {
 		uint64_t h0 = toks->tok[i].hash;
 		const lex_slot *head = map_slot(&lex->by_first, h0);
-		/* a lone one-token form of any case, or capitalised: its key is the
-		 * token's hash (but for 0 and 1, which share a key), so no need to
-		 * read the form, not even its ntok; exact-case forms compare the text */
-		if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_ANY)
+		/* the key of a lone form's slot is the token's hash (but for 0 and 1,
+		 * which share a key): no need to compare it */
+		if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_ANY) {
 			best = &lex->forms.v[head->val];
-		else if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_CAP)
-			best = toks->tok[i].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)
-			           ? &lex->forms.v[head->val]
-			           : NULL;
-		else if (head)
+			n = 1;
+		} else if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_CAP) {
+			if (toks->tok[i].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) {
+				best = &lex->forms.v[head->val];
+				n = 1;
+			}
+		} else if (head) {
 			best = walk_chain(lex, head->val, toks, text, i, end, NULL);
-		n = best ? 1 : 0;
+			n = best ? best->ntok : 0;
+		}
 	}
 	if (which & DKG_LEX_PAIR) {
-		pbest = walk_chain(lex, map_get(&lex->by_first, pair), toks, text, i, end, best);
-		if (pbest != best) {
-			best = pbest;
-			n = pbest->ntok;
+		const lex_slot *head = map_slot(&lex->by_first, pair);
+		if (head && head->aux >= LEX_REC) {
+			f = match_record(lex, &lex->chainrec.v[head->aux - LEX_REC], toks, text, i,
+			                 end, n, &m);
+		} else {
+			f = walk_chain(lex, head ? head->val : NONE, toks, text, i, end, best);
+			f = f == best ? NULL : f;
+			m = f ? f->ntok : 0;
+		}
+		if (f) {
+			best = f;
+			n = m;
 		}
 	}
 	*form = best;

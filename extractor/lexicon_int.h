@@ -114,13 +114,14 @@ typedef struct lex_form {
 typedef struct lex_slot {
 	uint64_t key; /* 0: empty */
 	uint32_t val;
-	/* in by_first: LEX_LONE + the case mode of the chain's form when the chain
-	 * is one form of one token (most are), so a match needs no read of the
-	 * form; 0 otherwise. 0 in the other maps. */
+	/* in by_first, what a match needs without reading lex_form: LEX_LONE +
+	 * the case mode of the chain's form when the chain is one form of one
+	 * token (most are); LEX_REC + the offset in lex->chainrec of the chain's
+	 * record (longer forms); 0: walk the chain. 0 in the other maps. */
 	uint32_t aux;
 } lex_slot;
 
-enum { LEX_LONE = 1 };
+enum { LEX_LONE = 1, LEX_REC = LEX_LONE + LEX_CASE_ANY + 1 };
 
 typedef struct lex_map {
 	lex_slot *slots;
@@ -140,6 +141,10 @@ struct dkg_lexicon {
 	LEX_VEC(lex_form) forms;
 	LEX_VEC(lex_sense) senses;
 	LEX_VEC(uint64_t) tokhash;
+	/* the chains of longer forms laid out for matching (see index_chains in
+	 * lexicon.c), rebuilt after each load: a match reads one record in a row
+	 * instead of a lex_form and its token hashes per form of the chain */
+	LEX_VEC(uint64_t) chainrec;
 	LEX_VEC(lex_country) countries;
 	LEX_VEC(lex_adjective) adjectives;
 	LEX_VEC(lex_capital) capitals;
