@@ -98,7 +98,7 @@ typedef struct lex_form {
 	uint64_t key;    /* hash of the whole token sequence */
 	uint32_t toks;   /* offset of the token hashes in lex->tokhash */
 	uint32_t senses; /* first sense */
-	uint32_t next;   /* next form of the same chain (see dkg_lexicon_chain_key) */
+	uint32_t next;   /* next form of the same chain (see dkg_lexicon__chain_key) */
 	uint8_t ntok;
 	uint8_t case_mode;
 	const char *exact; /* the form as written, for case=exact */
@@ -156,9 +156,10 @@ struct dkg_lexicon {
 	lex_map by_key;   /* whole-form hash -> form */
 	lex_map by_first; /* chain_key (first token, or first two) -> first form of the chain */
 	lex_map ids;      /* hash of "kind:id" -> index */
-	/* bit set over the keys of by_first: whether token i starts a one-token
-	 * form, or tokens i and i + 1 a longer one, is asked here before any map
-	 * (most tokens, and most pairs of "the", "of" and the next word, start none) */
+	/* Bloom filter over the keys of by_first: whether token i starts a
+	 * one-token form, or tokens i and i + 1 a longer one, is asked here before
+	 * any map (most tokens, and most pairs of "the", "of" and the next word,
+	 * start none) */
 	uint64_t chain_bits[DKG_LEX_CHAIN_BITS / 64];
 	int resolved;
 	uint8_t maxtok;
@@ -189,8 +190,9 @@ static inline uint64_t dkg_lexicon__chain_key(uint64_t h0, uint64_t h1, size_t n
 {
 	if (ntok < 2)
 		return h0;
-	return dkg_lexicon__mix(h0 ^ 0x9e3779b97f4a7c15ULL) ^
-	       (h1 * 0xc2b2ae3d27d4eb4fULL + 0x165667b19e3779f9ULL);
+	/* the hashes are good already: rotating one keeps "a b" from "b a" and
+	 * "a a" from 0, and costs two instructions a token */
+	return (h0 << 31 | h0 >> 33) ^ h1;
 }
 
 /* The word of chain_bits that holds key's two bits, and the two bits. */
