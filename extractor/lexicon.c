@@ -51,6 +51,14 @@ static void *vec_push(void **v, size_t *cap, size_t *n, size_t size)
 
 #define VEC_PUSH(vec) vec_push((void **)&(vec).v, &(vec).cap, &(vec).n, sizeof *(vec).v)
 
+static uint64_t mix(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return k;
+}
+
 static lex_slot *map_put(lex_map *m, uint64_t key, uint32_t val);
 
 static int map_resize(lex_map *m, size_t cap)
@@ -77,7 +85,7 @@ static lex_slot *map_put(lex_map *m, uint64_t key, uint32_t val)
 		key = 1;
 	if ((m->n + 1) * 4 >= m->cap * 3 && map_resize(m, m->cap ? m->cap * 2 : 1024) < 0)
 		return NULL;
-	i = dkg_lexicon__mix(key) & (m->cap - 1);
+	i = mix(key) & (m->cap - 1);
 	while (m->slots[i].key && m->slots[i].key != key)
 		i = (i + 1) & (m->cap - 1);
 	if (!m->slots[i].key)
@@ -95,7 +103,7 @@ static lex_slot *map_slot(const lex_map *m, uint64_t key)
 		return NULL;
 	if (!key)
 		key = 1;
-	i = dkg_lexicon__mix(key) & (m->cap - 1);
+	i = mix(key) & (m->cap - 1);
 	while (m->slots[i].key) {
 		if (m->slots[i].key == key)
 			return &m->slots[i];

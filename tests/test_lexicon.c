@@ -163,6 +163,12 @@ static void test_shared_first_word(void)
 		         i, i, i);
 		dkg_buf_puts(&b, line);
 	}
+	/* more forms on one first pair than a chain's record takes: walked */
+	for (int i = 0; i < 300; i++) {
+		snprintf(line, sizeof line,
+		         "verb\tmake a deal%d\tcameo=040\tlemma=make deal\ttarget=none\n", i);
+		dkg_buf_puts(&b, line);
+	}
 	CU_ASSERT_FATAL(!b.oom);
 	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_new(&lex), DKG_OK);
 	if (dkg_lexicon_load_buffer(lex, "shared", b.data, b.len, &err) != DKG_OK) {
@@ -182,6 +188,11 @@ static void test_shared_first_word(void)
 	CU_ASSERT_EQUAL(match(lex, "hold", &n), LEX_VERB);
 	CU_ASSERT_EQUAL(n, 1);
 	CU_ASSERT_EQUAL(match(lex, "item5 hold", &n), 0);
+	CU_ASSERT_EQUAL(match(lex, "make a deal299 now", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "make a deal0", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "make a deal300", &n), 0);
 	dkg_lexicon_free(lex);
 	dkg_buf_free(&b);
 }
