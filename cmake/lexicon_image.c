@@ -100,6 +100,7 @@
 	X(.forms, vec)                                                                             \
 	X(.senses, vec)                                                                            \
 	X(.tokhash, vec)                                                                           \
+	X(.chainrec, vec)                                                                          \
 	X(.countries, vec)                                                                         \
 	X(.adjectives, vec)                                                                        \
 	X(.capitals, vec)                                                                          \
@@ -111,7 +112,7 @@
 	X(.by_key, map)                                                                            \
 	X(.by_first, map)                                                                          \
 	X(.ids, map)                                                                               \
-	X(.first_bits, uints)                                                                      \
+	X(.chain_bits, uints)                                                                      \
 	X(.resolved, uint)                                                                         \
 	X(.maxtok, uint)                                                                           \
 	X(.shared, skip)
@@ -412,8 +413,9 @@ static void emit_map_arrays(emitter *e, const char *name, const lex_map *m)
 	fprintf(e->out, "static const lex_slot LS_%s[%zu] = {\n", name, m->cap);
 	/* values of empty slots are never read: write 0 for them */
 	for (size_t i = 0; i < m->cap; i++)
-		fprintf(e->out, "{0x%llx,0x%lx},%s", (unsigned long long)m->slots[i].key,
+		fprintf(e->out, "{0x%llx,0x%lx,0x%lx},%s", (unsigned long long)m->slots[i].key,
 		        m->slots[i].key ? (unsigned long)m->slots[i].val : 0UL,
+		        m->slots[i].key ? (unsigned long)m->slots[i].aux : 0UL,
 		        i % 4 == 3 ? "\n" : "");
 	fputs("};\n", e->out);
 }
@@ -550,6 +552,7 @@ int main(int argc, char **argv)
 	EMIT_VEC(&e, forms, lex_form, emit_lex_form);
 	EMIT_VEC(&e, senses, lex_sense, emit_lex_sense);
 	EMIT_VEC(&e, tokhash, uint64_t, emit_tokhash);
+	EMIT_VEC(&e, chainrec, uint64_t, emit_tokhash);
 	EMIT_VEC(&e, countries, lex_country, emit_lex_country);
 	EMIT_VEC(&e, adjectives, lex_adjective, emit_lex_adjective);
 	EMIT_VEC(&e, capitals, lex_capital, emit_lex_capital);

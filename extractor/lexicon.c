@@ -59,21 +59,7 @@ static uint64_t mix(uint64_t k)
 	return k;
 }
 
-/*
- * The key of a form's chain in by_first: a one-token form hangs off its
- * token's hash; a longer one off its first two tokens, so that a common
- * first word ("hold", "make", with hundreds of light-verb forms) does not
- * make every one of its occurrences walk them all.
- */
-static uint64_t chain_key(uint64_t h0, uint64_t h1, size_t ntok)
-{
-	if (ntok < 2)
-		return h0;
-	return mix(h0 ^ 0x9e3779b97f4a7c15ULL) ^
-	       (h1 * 0xc2b2ae3d27d4eb4fULL + 0x165667b19e3779f9ULL);
-}
-
-static int map_put(lex_map *m, uint64_t key, uint32_t val);
+static lex_slot *map_put(lex_map *m, uint64_t key, uint32_t val);
 
 static int map_resize(lex_map *m, size_t cap)
 {
@@ -83,20 +69,22 @@ static int map_resize(lex_map *m, size_t cap)
 		return -1;
 	for (i = 0; i < m->cap; i++)
 		if (m->slots[i].key)
-			map_put(&n, m->slots[i].key, m->slots[i].val);
+			map_put(&n, m->slots[i].key, m->slots[i].val)->aux = m->slots[i].aux;
 	dkg_free(m->slots);
 	*m = n;
 	return 0;
 }
 
-/* Key 0 is reserved for empty slots; callers never pass it (hashes are remapped). */
-static int map_put(lex_map *m, uint64_t key, uint32_t val)
+/* Key 0 is reserved for empty slots; callers never pass it (hashes are remapped).
+ * Returns the key's slot (its aux kept if the key was there), NULL when out of
+ * memory. */
+static lex_slot *map_put(lex_map *m, uint64_t key, uint32_t val)
 {
 	size_t i;
 	if (!key)
 		key = 1;
 	if ((m->n + 1) * 4 >= m->cap * 3 && map_resize(m, m->cap ? m->cap * 2 : 1024) < 0)
-		return -1;
+		return NULL;
 	i = mix(key) & (m->cap - 1);
 	while (m->slots[i].key && m->slots[i].key != key)
 		i = (i + 1) & (m->cap - 1);
@@ -104,23 +92,30 @@ static int map_put(lex_map *m, uint64_t key, uint32_t val)
 		m->n++;
 	m->slots[i].key = key;
 	m->slots[i].val = val;
-	return 0;
+	return &m->slots[i];
 }
 
-static uint32_t map_get(const lex_map *m, uint64_t key)
+/* The slot of key, or NULL. */
+static lex_slot *map_slot(const lex_map *m, uint64_t key)
 {
 	size_t i;
 	if (!m->cap)
-		return NONE;
+		return NULL;
 	if (!key)
 		key = 1;
 	i = mix(key) & (m->cap - 1);
 	while (m->slots[i].key) {
 		if (m->slots[i].key == key)
-			return m->slots[i].val;
+			return &m->slots[i];
 		i = (i + 1) & (m->cap - 1);
 	}
-	return NONE;
+	return NULL;
+}
+
+static uint32_t map_get(const lex_map *m, uint64_t key)
+{
+	const lex_slot *s = map_slot(m, key);
+	return s ? s->val : NONE;
 }
 
 static void map_free(lex_map *m)
@@ -161,6 +156,7 @@ static void free_tables(dkg_lexicon *lex)
 	dkg_free(lex->forms.v);
 	dkg_free(lex->senses.v);
 	dkg_free(lex->tokhash.v);
+	dkg_free(lex->chainrec.v);
 	dkg_free(lex->countries.v);
 	dkg_free(lex->adjectives.v);
 	dkg_free(lex->capitals.v);
@@ -224,6 +220,7 @@ static int lex_unshare(dkg_lexicon *lex)
 	VEC_DUP(h.forms, lex->forms, oom);
 	VEC_DUP(h.senses, lex->senses, oom);
 	VEC_DUP(h.tokhash, lex->tokhash, oom);
+	VEC_DUP(h.chainrec, lex->chainrec, oom);
 	VEC_DUP(h.countries, lex->countries, oom);
 	VEC_DUP(h.adjectives, lex->adjectives, oom);
 	VEC_DUP(h.capitals, lex->capitals, oom);
@@ -319,7 +316,7 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 {
 	dkg_lexicon *lex = c->lex;
 	dkg_tokens *toks = &c->toks;
-	uint64_t key = DKG_HASH_INIT;
+	uint64_t key = DKG_HASH_INIT, chain;
 	uint32_t fi;
 	lex_sense *s;
 	size_t i;
@@ -336,13 +333,13 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 	}
 	for (i = 0; i < toks->n; i++)
 		key = dkg_hash(key, &toks->tok[i].hash, sizeof toks->tok[i].hash);
+	chain =
+	    dkg_lexicon__chain_key(toks->tok[0].hash, toks->n > 1 ? toks->tok[1].hash : 0, toks->n);
 	fi = map_get(&lex->by_key, key);
 	if (fi == NONE) {
 		lex_form *f = VEC_PUSH(lex->forms);
-		size_t b = dkg_lexicon__first_bit(toks->tok[0].hash);
 		if (!f)
 			goto oom;
-		lex->first_bits[b / 64] |= 1ULL << (b % 64);
 		fi = (uint32_t)(lex->forms.n - 1);
 		f->key = key;
 		f->ntok = (uint8_t)toks->n;
@@ -358,17 +355,28 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 			*h = toks->tok[i].hash;
 		}
 		{
-			uint64_t chain = chain_key(toks->tok[0].hash,
-			                           toks->n > 1 ? toks->tok[1].hash : 0, toks->n);
+			uint64_t bits;
+			size_t w = dkg_lexicon__chain_word(chain, &bits);
+			lex_slot *head;
+			lex->chain_bits[w] |= bits;
 			f->next = map_get(&lex->by_first, chain);
-			if (map_put(&lex->by_key, key, fi) < 0 ||
-			    map_put(&lex->by_first, chain, fi) < 0)
+			if (!map_put(&lex->by_key, key, fi) ||
+			    !(head = map_put(&lex->by_first, chain, fi)))
 				goto oom;
+			/* a longer chain's record, if any, lacks the new form: walk the
+			 * chain until index_chains makes a new one */
+			head->aux = toks->n == 1 && f->next == NONE ? LEX_LONE + f->case_mode : 0;
 		}
 		if (toks->n > lex->maxtok)
 			lex->maxtok = (uint8_t)toks->n;
 	} else if (case_mode == LEX_CASE_ANY) {
+		/* the case mode the chain's slot or record copied is stale */
+		lex_slot *head = map_slot(&lex->by_first, chain);
 		lex->forms.v[fi].case_mode = LEX_CASE_ANY;
+		if (head && head->aux >= LEX_REC)
+			head->aux = 0;
+		else if (head && head->aux && head->val == fi)
+			head->aux = LEX_LONE + LEX_CASE_ANY;
 	}
 	s = VEC_PUSH(lex->senses);
 	if (!s)
@@ -513,7 +521,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		e->place.label = e->actor.label;
 		e->place.country = e->actor.code;
 		if (map_get(&lex->ids, id_key(LEX_COUNTRY, e->actor.code)) == NONE &&
-		    map_put(&lex->ids, id_key(LEX_COUNTRY, e->actor.code), idx) < 0)
+		    !map_put(&lex->ids, id_key(LEX_COUNTRY, e->actor.code), idx))
 			return DKG_ENOMEM;
 	} else if (KIND("adjective")) {
 		lex_adjective *e = VEC_PUSH(lex->adjectives);
@@ -587,7 +595,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 			p->base.code = country;
 			p->base.kind = DKG_ACTOR_PERSON;
 			p->base.wikidata = get(c, "qid");
-			if (map_put(&lex->ids, id_key(LEX_PERSON, id), pi) < 0)
+			if (!map_put(&lex->ids, id_key(LEX_PERSON, id), pi))
 				return DKG_ENOMEM;
 		} else {
 			p = lex->persons.v[pi];
@@ -647,7 +655,7 @@ static int parse_line(line_ctx *c, const char *kind, size_t klen, const char *fo
 		e->lat = lat ? strtod(lat, NULL) : 0;
 		e->lon = lon ? strtod(lon, NULL) : 0;
 		if (map_get(&lex->ids, id_key(LEX_PLACE, e->id)) == NONE &&
-		    map_put(&lex->ids, id_key(LEX_PLACE, e->id), idx) < 0)
+		    !map_put(&lex->ids, id_key(LEX_PLACE, e->id), idx))
 			return DKG_ENOMEM;
 	} else if (KIND("verb") || KIND("noun")) {
 		lex_trigger *e = VEC_PUSH(lex->triggers);
@@ -804,6 +812,81 @@ static int load_lines(line_ctx *c, const char *data, size_t len)
 	return DKG_OK;
 }
 
+static int push_word(dkg_lexicon *lex, uint64_t w)
+{
+	uint64_t *p = VEC_PUSH(lex->chainrec);
+	if (!p)
+		return -1;
+	*p = w;
+	return 0;
+}
+
+/*
+ * Appends the record of the chain at slot `head` to lex->chainrec: the number
+ * of its forms, the first two token hashes they share, then for each form
+ * fi | ntok << 32 | case_mode << 40 and its token hashes after the second. The
+ * forms go longest first, in chain order among equal lengths (the walk keeps
+ * the first it finds of the longest), so a match takes the first that fits.
+ * A chain whose forms do not all share the first two hashes (chain keys that
+ * collide) or that is too long keeps aux 0: it is walked.
+ */
+static int index_chain(dkg_lexicon *lex, lex_slot *head)
+{
+	const uint64_t *h0 = &lex->tokhash.v[lex->forms.v[head->val].toks];
+	uint32_t order[256], fi;
+	size_t n = 0, k, t, start = lex->chainrec.n;
+	head->aux = 0;
+	for (fi = head->val; fi != NONE; fi = lex->forms.v[fi].next) {
+		const lex_form *f = &lex->forms.v[fi];
+		const uint64_t *h = &lex->tokhash.v[f->toks];
+		if (n == sizeof order / sizeof order[0] || f->ntok < 2 || h[0] != h0[0] ||
+		    h[1] != h0[1])
+			return 0;
+		for (k = n++; k > 0 && lex->forms.v[order[k - 1]].ntok < f->ntok; k--)
+			order[k] = order[k - 1];
+		order[k] = fi;
+	}
+	if (push_word(lex, n) < 0 || push_word(lex, h0[0]) < 0 || push_word(lex, h0[1]) < 0)
+		return -1;
+	for (k = 0; k < n; k++) {
+		const lex_form *f = &lex->forms.v[order[k]];
+		if (push_word(lex, order[k] | (uint64_t)f->ntok << 32 |
+		                       (uint64_t)f->case_mode << 40) < 0)
+			return -1;
+		for (t = 2; t < f->ntok; t++)
+			if (push_word(lex, lex->tokhash.v[f->toks + t]) < 0)
+				return -1;
+	}
+	if (start > UINT32_MAX - LEX_REC) {
+		lex->chainrec.n = start;
+		return 0;
+	}
+	head->aux = (uint32_t)(LEX_REC + start);
+	return 0;
+}
+
+/* Rebuilds lex->chainrec for every chain of longer forms (after a load; the
+ * lexicon is not shared then). Out of memory, every chain is left to be
+ * walked: slower, same matches. */
+static int index_chains(dkg_lexicon *lex)
+{
+	lex_slot *slots = lex->by_first.slots;
+	size_t i, cap = lex->by_first.cap;
+	for (i = 0; i < cap; i++)
+		if (slots[i].aux >= LEX_REC)
+			slots[i].aux = 0;
+	lex->chainrec.n = 0;
+	for (i = 0; i < cap; i++)
+		if (slots[i].key && lex->forms.v[slots[i].val].ntok > 1 &&
+		    index_chain(lex, &slots[i]) < 0) {
+			for (i = 0; i < cap; i++)
+				if (slots[i].aux >= LEX_REC)
+					slots[i].aux = 0;
+			return DKG_ENOMEM;
+		}
+	return 0;
+}
+
 int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data, size_t len,
                             dkg_error *err)
 {
@@ -820,6 +903,9 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *data
 	rc = load_lines(c, data, len);
 	dkg_tokens_free(&c->toks);
 	dkg_free(c);
+	/* after an error too: the forms loaded before it match, faster so */
+	if (index_chains(lex) < 0 && rc >= 0)
+		rc = dkg_error_set(err, DKG_ENOMEM, name ? name : "lexicon", 0, "out of memory");
 	if (rc < 0)
 		return rc;
 	resolve(lex);
@@ -945,20 +1031,85 @@ static const lex_form *walk_chain(const dkg_lexicon *lex, uint32_t fi, const dkg
 	return best;
 }
 
-/* One-token forms first, then the forms that start with tokens i and i + 1
- * (the caller, dkg_lexicon_match_text, checked first_bits). */
-size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-                             size_t i, size_t end, const lex_form **form)
+/* What walk_chain finds, from the chain's record (index_chain): the longest
+ * form longer than `longer` tokens that matches at token i, its length in *n. */
+static const lex_form *match_record(const dkg_lexicon *lex, const uint64_t *r,
+                                    const dkg_tokens *toks, const char *text, size_t i, size_t end,
+                                    size_t longer, size_t *n)
 {
-	uint64_t h0 = toks->tok[i].hash;
-	const lex_form *best =
-	    walk_chain(lex, map_get(&lex->by_first, chain_key(h0, 0, 1)), toks, text, i, end, NULL);
-	if (i + 1 < end)
-		best = walk_chain(lex,
-		                  map_get(&lex->by_first, chain_key(h0, toks->tok[i + 1].hash, 2)),
-		                  toks, text, i, end, best);
+	const uint64_t *e = r + 3;
+	size_t nforms = (size_t)r[0], k, t;
+	if (toks->tok[i].hash != r[1] || toks->tok[i + 1].hash != r[2])
+		return NULL;
+	for (k = 0; k < nforms; k++) {
+		size_t ntok = (size_t)(e[0] >> 32) & 0xff;
+		unsigned mode = (unsigned)(e[0] >> 40) & 0xff;
+		const lex_form *f = &lex->forms.v[(uint32_t)e[0]];
+		if (ntok <= longer)
+			break; /* the rest are no longer */
+		if (i + ntok <= end && (text || mode != LEX_CASE_EXACT)) {
+			for (t = 2; t < ntok; t++)
+				if (toks->tok[i + t].hash != e[t - 1])
+					break;
+			if (t == ntok &&
+			    (mode == LEX_CASE_ANY ||
+			     (mode == LEX_CASE_CAP
+			          ? (toks->tok[i].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) != 0
+			          : form_case_ok(f, toks, i, text)))) {
+				*n = ntok;
+				return f;
+			}
+		}
+		e += ntok - 1;
+	}
+	return NULL;
+}
+
+/* One-token forms first, then the forms that start with tokens i and i + 1
+ * (the caller, dkg_lexicon_match_text, asked chain_bits which to walk). The
+ * common cases read neither lex_form nor tokhash: a lone one-token form's
+ * slot says its case, a chain of longer forms has its record. */
+size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
+                             size_t i, size_t end, unsigned which, uint64_t pair,
+                             const lex_form **form)
+{
+	const lex_form *best = NULL, *f;
+	size_t n = 0, m = 0;
+	if (which & DKG_LEX_ONE) {
+		uint64_t h0 = toks->tok[i].hash;
+		const lex_slot *head = map_slot(&lex->by_first, h0);
+		/* the key of a lone form's slot is the token's hash (but for 0 and 1,
+		 * which share a key): no need to compare it */
+		if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_ANY) {
+			best = &lex->forms.v[head->val];
+			n = 1;
+		} else if (head && h0 > 1 && head->aux == LEX_LONE + LEX_CASE_CAP) {
+			if (toks->tok[i].flags & (DKG_TF_CAP | DKG_TF_ALLCAPS)) {
+				best = &lex->forms.v[head->val];
+				n = 1;
+			}
+		} else if (head) {
+			best = walk_chain(lex, head->val, toks, text, i, end, NULL);
+			n = best ? best->ntok : 0;
+		}
+	}
+	if (which & DKG_LEX_PAIR) {
+		const lex_slot *head = map_slot(&lex->by_first, pair);
+		if (head && head->aux >= LEX_REC) {
+			f = match_record(lex, &lex->chainrec.v[head->aux - LEX_REC], toks, text, i,
+			                 end, n, &m);
+		} else {
+			f = walk_chain(lex, head ? head->val : NONE, toks, text, i, end, best);
+			f = f == best ? NULL : f;
+			m = f ? f->ntok : 0;
+		}
+		if (f) {
+			best = f;
+			n = m;
+		}
+	}
 	*form = best;
-	return best ? best->ntok : 0;
+	return n;
 }
 
 const dkg_actor *dkg_person_actor(const lex_person *p, const char *date, int *in_office)

@@ -98,20 +98,30 @@ typedef struct lex_form {
 	uint64_t key;    /* hash of the whole token sequence */
 	uint32_t toks;   /* offset of the token hashes in lex->tokhash */
 	uint32_t senses; /* first sense */
-	uint32_t next;   /* next form of the same chain (see dkg_lexicon_chain_key) */
+	uint32_t next;   /* next form of the same chain (see dkg_lexicon__chain_key) */
 	uint8_t ntok;
 	uint8_t case_mode;
 	const char *exact; /* the form as written, for case=exact */
 } lex_form;
 
-#define DKG_LEX_FIRST_BITS (1u << 16)
+/* lex->chain_bits: a Bloom filter over the keys of by_first, two bits of one
+ * word a key; 2^19 bits (64 KB) for the ~18,500 chains of the default lexicon
+ * pass 1% of the keys that are not there (2^18 or 2^20 bits measured slower) */
+#define DKG_LEX_CHAIN_BITS (1u << 19)
 
 /* open addressing map from 64-bit keys to 32-bit values; a key and its value
  * share a slot, so a lookup that finds its key costs one cache line */
 typedef struct lex_slot {
 	uint64_t key; /* 0: empty */
 	uint32_t val;
+	/* in by_first, what a match needs without reading lex_form: LEX_LONE +
+	 * the case mode of the chain's form when the chain is one form of one
+	 * token (most are); LEX_REC + the offset in lex->chainrec of the chain's
+	 * record (longer forms); 0: walk the chain. 0 in the other maps. */
+	uint32_t aux;
 } lex_slot;
+
+enum { LEX_LONE = 1, LEX_REC = LEX_LONE + LEX_CASE_ANY + 1 };
 
 typedef struct lex_map {
 	lex_slot *slots;
@@ -131,6 +141,10 @@ struct dkg_lexicon {
 	LEX_VEC(lex_form) forms;
 	LEX_VEC(lex_sense) senses;
 	LEX_VEC(uint64_t) tokhash;
+	/* the chains of longer forms laid out for matching (see index_chains in
+	 * lexicon.c), rebuilt after each load: a match reads one record in a row
+	 * instead of a lex_form and its token hashes per form of the chain */
+	LEX_VEC(uint64_t) chainrec;
 	LEX_VEC(lex_country) countries;
 	LEX_VEC(lex_adjective) adjectives;
 	LEX_VEC(lex_capital) capitals;
@@ -142,9 +156,11 @@ struct dkg_lexicon {
 	lex_map by_key;   /* whole-form hash -> form */
 	lex_map by_first; /* chain_key (first token, or first two) -> first form of the chain */
 	lex_map ids;      /* hash of "kind:id" -> index */
-	/* bit set over the first-token hashes of all forms: most tokens ("the",
-	 * "said") start none, and 8 KB that stay in cache say so before any map */
-	uint64_t first_bits[DKG_LEX_FIRST_BITS / 64];
+	/* Bloom filter over the keys of by_first: whether token i starts a
+	 * one-token form, or tokens i and i + 1 a longer one, is asked here before
+	 * any map (most tokens, and most pairs of "the", "of" and the next word,
+	 * start none) */
+	uint64_t chain_bits[DKG_LEX_CHAIN_BITS / 64];
 	int resolved;
 	uint8_t maxtok;
 	/* the tables above are the read-only default image (dkg_lexicon_image):
@@ -157,34 +173,63 @@ struct dkg_lexicon {
 extern const dkg_lexicon dkg_lexicon_image;
 
 /*
- * Finds the longest form starting at token i (tokens [i, end)). Forms with
- * only capitalised kinds need a capitalised first token. Returns the number
- * of tokens matched (0: none) and the form in *form.
+ * The key of a form's chain in by_first: a one-token form hangs off its
+ * token's hash; a longer one off its first two tokens, so that a common
+ * first word ("hold", "make", with hundreds of light-verb forms) does not
+ * make every one of its occurrences walk them all.
+ */
+static inline uint64_t dkg_lexicon__chain_key(uint64_t h0, uint64_t h1, size_t ntok)
+{
+	if (ntok < 2)
+		return h0;
+	/* the hashes are good already: rotating one keeps "a b" from "b a" and
+	 * "a a" from 0, and costs two instructions a token */
+	return (h0 << 31 | h0 >> 33) ^ h1;
+}
+
+/* The word of chain_bits that holds key's two bits, and the two bits. */
+static inline size_t dkg_lexicon__chain_word(uint64_t key, uint64_t *bits)
+{
+	uint64_t x = key * 0x9e3779b97f4a7c15ULL;
+	*bits = (1ULL << ((x >> 20) & 63)) | (1ULL << ((x >> 26) & 63));
+	return (size_t)(x >> 32) & (DKG_LEX_CHAIN_BITS / 64 - 1);
+}
+
+/* Whether by_first may hold a chain with this key (no: it does not). */
+static inline int dkg_lexicon__may_chain(const dkg_lexicon *lex, uint64_t key)
+{
+	uint64_t bits;
+	size_t w = dkg_lexicon__chain_word(key, &bits);
+	return (lex->chain_bits[w] & bits) == bits;
+}
+
+enum { DKG_LEX_ONE = 1, DKG_LEX_PAIR = 2 };
+
+/*
+ * Finds the longest form starting at token i (tokens [i, end)), in the chains
+ * `which` names: DKG_LEX_ONE the one-token forms of token i, DKG_LEX_PAIR the
+ * longer forms whose chain key is pair (tokens i and i + 1). Forms with only
+ * capitalised kinds need a capitalised first token. Returns the number of
+ * tokens matched (0: none) and the form in *form.
  */
 size_t dkg_lexicon__match_at(const dkg_lexicon *lex, const dkg_tokens *toks, const char *text,
-                             size_t i, size_t end, const lex_form **form);
+                             size_t i, size_t end, unsigned which, uint64_t pair,
+                             const lex_form **form);
 
-static inline size_t dkg_lexicon__first_bit(uint64_t h)
-{
-	return (size_t)((h ^ (h >> 29) ^ (h >> 47)) & (DKG_LEX_FIRST_BITS - 1));
-}
-
-/* Whether some form may start with a token of hash h (no: none does). Inline,
- * so the common answer costs no call. */
-static inline int dkg_lexicon__may_start(const dkg_lexicon *lex, uint64_t h)
-{
-	size_t b = dkg_lexicon__first_bit(h);
-	return (lex->first_bits[b / 64] >> (b % 64)) & 1;
-}
-
+/* Inline, so that the common answer (no chain starts here) costs no call. */
 static inline size_t dkg_lexicon_match_text(const dkg_lexicon *lex, const dkg_tokens *toks,
                                             const char *text, size_t i, size_t end,
                                             const lex_form **form)
 {
+	uint64_t h0 = toks->tok[i].hash, pair = 0;
+	unsigned which = dkg_lexicon__may_chain(lex, h0) ? DKG_LEX_ONE : 0;
+	if (i + 1 < end) {
+		pair = dkg_lexicon__chain_key(h0, toks->tok[i + 1].hash, 2);
+		if (dkg_lexicon__may_chain(lex, pair))
+			which |= DKG_LEX_PAIR;
+	}
 	*form = NULL;
-	return dkg_lexicon__may_start(lex, toks->tok[i].hash)
-	           ? dkg_lexicon__match_at(lex, toks, text, i, end, form)
-	           : 0;
+	return which ? dkg_lexicon__match_at(lex, toks, text, i, end, which, pair, form) : 0;
 }
 
 /* Without the text, exact-case forms cannot be checked: they do not match. */

@@ -163,6 +163,12 @@ static void test_shared_first_word(void)
 		         i, i, i);
 		dkg_buf_puts(&b, line);
 	}
+	/* more forms on one first pair than a chain's record takes: walked */
+	for (int i = 0; i < 300; i++) {
+		snprintf(line, sizeof line,
+		         "verb\tmake a deal%d\tcameo=040\tlemma=make deal\ttarget=none\n", i);
+		dkg_buf_puts(&b, line);
+	}
 	CU_ASSERT_FATAL(!b.oom);
 	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_new(&lex), DKG_OK);
 	if (dkg_lexicon_load_buffer(lex, "shared", b.data, b.len, &err) != DKG_OK) {
@@ -182,8 +188,50 @@ static void test_shared_first_word(void)
 	CU_ASSERT_EQUAL(match(lex, "hold", &n), LEX_VERB);
 	CU_ASSERT_EQUAL(n, 1);
 	CU_ASSERT_EQUAL(match(lex, "item5 hold", &n), 0);
+	CU_ASSERT_EQUAL(match(lex, "make a deal299 now", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "make a deal0", &n), LEX_VERB);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "make a deal300", &n), 0);
 	dkg_lexicon_free(lex);
 	dkg_buf_free(&b);
+}
+
+/* A form met again on a later line in any case, or in a later load, matches
+ * as the last line says (the chains of longer forms are indexed after a load). */
+static void test_later_lines(void)
+{
+	static const char first[] =
+	    "org\tBlue Lake Group|Blue Lake\tcode=IGOBLG\tid=blg\tlabel=Blue Lake Group\n"
+	    "org\tBLG Lake Group\tcode=IGOBLG\tid=blg\tlabel=Blue Lake Group\tcase=exact\n"
+	    "verb\tblue lake group\tcameo=040\tlemma=blue\ttarget=none\n";
+	static const char second[] = "verb\tblue lake\tcameo=040\tlemma=blue\ttarget=none\n"
+	                             "org\tBlue Lake Group Council\tcode=IGOBLG\tid=blgc"
+	                             "\tlabel=Blue Lake Group Council\n";
+	dkg_lexicon *lex = NULL;
+	dkg_error err;
+	size_t n;
+	memset(&err, 0, sizeof err);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_new(&lex), DKG_OK);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_load_buffer(lex, "1", first, sizeof first - 1, &err),
+	                      DKG_OK);
+	CU_ASSERT_EQUAL(match(lex, "blue lake group met", &n), LEX_ORG);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "blue lake met", &n), 0);
+	CU_ASSERT_EQUAL(match(lex, "Blue Lake met", &n), LEX_ORG);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_EQUAL(match(lex, "BLG Lake Group met", &n), LEX_ORG);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "Blg Lake Group met", &n), 0);
+	CU_ASSERT_EQUAL_FATAL(dkg_lexicon_load_buffer(lex, "2", second, sizeof second - 1, &err),
+	                      DKG_OK);
+	CU_ASSERT_EQUAL(match(lex, "blue lake met", &n), LEX_ORG); /* the first sense */
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_EQUAL(match(lex, "blue lake group council", &n), LEX_ORG);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(match(lex, "Blue Lake Group Council", &n), LEX_ORG);
+	CU_ASSERT_EQUAL(n, 4);
+	dkg_lexicon_free(lex);
 }
 
 static void test_case_rules(void)
@@ -397,7 +445,8 @@ static int map_same(const lex_map *a, const lex_map *b)
 		return 0;
 	for (size_t i = 0; i < a->cap; i++)
 		if (a->slots[i].key != b->slots[i].key ||
-		    (a->slots[i].key && a->slots[i].val != b->slots[i].val))
+		    (a->slots[i].key &&
+		     (a->slots[i].val != b->slots[i].val || a->slots[i].aux != b->slots[i].aux)))
 			return 0;
 	return 1;
 }
@@ -433,6 +482,9 @@ static void test_default_image(void)
 		                img->senses.v[i].next == txt->senses.v[i].next);
 	CU_ASSERT_EQUAL_FATAL(img->tokhash.n, txt->tokhash.n);
 	CU_ASSERT(!memcmp(img->tokhash.v, txt->tokhash.v, txt->tokhash.n * sizeof *txt->tokhash.v));
+	CU_ASSERT_EQUAL_FATAL(img->chainrec.n, txt->chainrec.n);
+	CU_ASSERT(
+	    !memcmp(img->chainrec.v, txt->chainrec.v, txt->chainrec.n * sizeof *txt->chainrec.v));
 	CU_ASSERT_EQUAL_FATAL(img->countries.n, txt->countries.n);
 	for (i = 0; i < txt->countries.n; i++)
 		CU_ASSERT_FATAL(
@@ -542,6 +594,7 @@ int dkg_test_register(void)
 	static CU_TestInfo tests[] = {{"kinds", test_kinds},
 	                              {"longest match", test_longest_match},
 	                              {"a first word shared by 400 forms", test_shared_first_word},
+	                              {"forms met again later", test_later_lines},
 	                              {"case rules", test_case_rules},
 	                              {"dated offices", test_offices},
 	                              {"errors", test_errors},
