@@ -1191,14 +1191,16 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 	 * per token mispredicting often on real text, and only they are visited
 	 * below. read_phrase returns at once from any other token. */
 	for (size_t k = s; k < e; k++) {
-		unsigned c = t->tok[k].cls;
-		int next = k + 1 < e &&
-		           (ex->form[k + 1] != NULL || (t->tok[k + 1].cls & CL_PHRASE_START) != 0 ||
-		            (t->tok[k + 1].flags & DKG_TF_CAP) != 0);
-		cls |= c; /* (ph_at is -1 from process_chunk) */
+		/* the token after, or the last token itself (then `more` is 0) */
+		size_t more = k + 1 < e;
+		const dkg_token *a = &t->tok[k], *b = &t->tok[k + more];
+		unsigned next = (unsigned)more & ((ex->form[k + more] != NULL) |
+		                                  ((b->cls & CL_PHRASE_START) != 0) |
+		                                  ((b->flags & DKG_TF_CAP) != 0));
+		unsigned self = (ex->form[k] != NULL) | ((a->cls & CL_PHRASE_SELF) != 0);
+		cls |= a->cls; /* (ph_at is -1 from process_chunk) */
 		ex->cand[nc] = (uint32_t)k;
-		nc += ex->form[k] != NULL || (c & CL_PHRASE_SELF) != 0 ||
-		      ((c & CL_PHRASE_LEAD) != 0 && next);
+		nc += self | (((a->cls & CL_PHRASE_LEAD) != 0) & next);
 	}
 	ex->sent_cls = cls;
 	ex->ncand = nc;
