@@ -600,39 +600,69 @@ enum {
 	CL_PHRASE_START = CL_PHRASE_SELF | CL_PHRASE_LEAD,
 };
 
-#define CLASS_SLOTS 2048
+/*
+ * Closed-class words by the hashes of their folded forms, which are the
+ * tokens' own 64-bit hashes (as trusted as the lexicon's matching, which
+ * compares hashes only). Every token is looked up, and half of them are
+ * closed-class words, so a probe that stops at a hit or at an empty slot
+ * mispredicts at random. Here a token's bucket holds four words, compared
+ * all four without a branch; the hashes (16 KB) lie apart from the lists. A
+ * word that finds its bucket full goes to a short spill list, read only for
+ * the tokens of that bucket.
+ */
+#define CLASS_BUCKETS 1024 /* some 430 words */
+#define CLASS_WAYS    2
+#define CLASS_SPILL   32
 
-/* Open addressing on the words' hashes, which are the tokens' own 64-bit
- * hashes (as trusted as the lexicon's matching, which compares hashes only).
- * The hashes lie apart from the lists, so that the probe of a token, nearly
- * always one slot, reads 16 KB that stay in the cache; 0 marks an empty slot. */
-static uint64_t class_hash[CLASS_SLOTS];
-static uint32_t class_lists[CLASS_SLOTS];
+static uint64_t class_hash[CLASS_BUCKETS][CLASS_WAYS]; /* 0: an empty way */
+static uint32_t class_lists[CLASS_BUCKETS][CLASS_WAYS];
+static uint8_t class_spilled[CLASS_BUCKETS];
+static struct {
+	uint64_t hash;
+	uint32_t lists;
+} class_spill[CLASS_SPILL];
+static size_t class_nspill;
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void class_add(uint64_t h, uint32_t bit)
+{
+	size_t b = h & (CLASS_BUCKETS - 1), w;
+	for (w = 0; w < CLASS_WAYS && class_hash[b][w] && class_hash[b][w] != h; w++)
+		;
+	if (w < CLASS_WAYS) {
+		class_hash[b][w] = h;
+		class_lists[b][w] |= bit;
+		return;
+	}
+	for (w = 0; w < class_nspill && class_spill[w].hash != h; w++)
+		;
+	if (w == CLASS_SPILL)
+		abort(); /* the lists are constants: any test run shows this */
+	class_spill[w].hash = h;
+	class_spill[w].lists |= bit;
+	class_nspill += w == class_nspill;
+	class_spilled[b] = 1;
+}
 
 static void class_build(void)
 {
 	for (size_t l = 0; l < NLISTS; l++)
-		for (const char *const *w = CLOSED_LISTS[l]; *w; w++) {
-			uint64_t h = dkg_token_hash(*w, strlen(*w));
-			size_t k = h & (CLASS_SLOTS - 1);
-			while (class_hash[k] && class_hash[k] != h)
-				k = (k + 1) & (CLASS_SLOTS - 1);
-			class_hash[k] = h;
-			class_lists[k] |= 1u << l;
-		}
+		for (const char *const *w = CLOSED_LISTS[l]; *w; w++)
+			class_add(dkg_token_hash(*w, strlen(*w)), 1u << l);
 }
 
 /* The lists holding the word of hash h (0: none, the most common answer). */
 static inline uint32_t word_lists(uint64_t h)
 {
-	size_t k = h & (CLASS_SLOTS - 1);
-	while (class_hash[k]) {
-		if (class_hash[k] == h)
-			return class_lists[k];
-		k = (k + 1) & (CLASS_SLOTS - 1);
-	}
-	return 0;
+	size_t b = h & (CLASS_BUCKETS - 1);
+	uint32_t r = 0;
+	for (size_t w = 0; w < CLASS_WAYS; w++)
+		r |= class_lists[b][w] & (0u - (uint32_t)(class_hash[b][w] == h));
+	if (class_spilled[b])
+		for (size_t w = 0; w < class_nspill; w++)
+			if (class_spill[w].hash == h)
+				r |= class_spill[w].lists;
+	return r;
 }
 
 static int list_index(const char *const *list)
@@ -1194,9 +1224,9 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		/* the token after, or the last token itself (then `more` is 0) */
 		size_t more = k + 1 < e;
 		const dkg_token *a = &t->tok[k], *b = &t->tok[k + more];
-		unsigned next = (unsigned)more & ((ex->form[k + more] != NULL) |
-		                                  ((b->cls & CL_PHRASE_START) != 0) |
-		                                  ((b->flags & DKG_TF_CAP) != 0));
+		unsigned next = (unsigned)more &
+		                ((ex->form[k + more] != NULL) | ((b->cls & CL_PHRASE_START) != 0) |
+		                 ((b->flags & DKG_TF_CAP) != 0));
 		unsigned self = (ex->form[k] != NULL) | ((a->cls & CL_PHRASE_SELF) != 0);
 		cls |= a->cls; /* (ph_at is -1 from process_chunk) */
 		ex->cand[nc] = (uint32_t)k;
