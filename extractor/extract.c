@@ -605,8 +605,8 @@ enum {
  * tokens' own 64-bit hashes (as trusted as the lexicon's matching, which
  * compares hashes only). Every token is looked up, and half of them are
  * closed-class words, so a probe that stops at a hit or at an empty slot
- * mispredicts at random. Here a token's bucket holds four words, compared
- * all four without a branch; the hashes (16 KB) lie apart from the lists. A
+ * mispredicts at random. Here a token's bucket holds two words, both
+ * compared without a branch; the hashes (16 KB) lie apart from the lists. A
  * word that finds its bucket full goes to a short spill list, read only for
  * the tokens of that bucket.
  */
