@@ -43,6 +43,7 @@
 	X(.next, uint)                                                                             \
 	X(.ntok, uint)                                                                             \
 	X(.case_mode, uint)                                                                        \
+	X(.kinds, uint)                                                                            \
 	X(.exact, str)
 
 #define SENSE_FIELDS(X)                                                                            \

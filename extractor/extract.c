@@ -492,8 +492,11 @@ static const dkg_actor *pick_person(dkg_extractor *ex, const lex_form *f, const 
 static int form_has(const dkg_lexicon *lex, const lex_form *f, int kind, uint32_t *idx)
 {
 	uint32_t s;
-	if (!f)
+	/* the form's mask answers most questions without reading its senses */
+	if (!f || !(f->kinds & (1u << kind)))
 		return 0;
+	if (!idx)
+		return 1;
 	for (s = f->senses; s != UINT32_MAX; s = lex->senses.v[s].next)
 		if (lex->senses.v[s].kind == kind) {
 			if (idx)
@@ -505,9 +508,9 @@ static int form_has(const dkg_lexicon *lex, const lex_form *f, int kind, uint32_
 
 static int form_is_actorish(const dkg_lexicon *lex, const lex_form *f)
 {
-	return form_has(lex, f, LEX_COUNTRY, NULL) || form_has(lex, f, LEX_ADJECTIVE, NULL) ||
-	       form_has(lex, f, LEX_CAPITAL, NULL) || form_has(lex, f, LEX_ORG, NULL) ||
-	       form_has(lex, f, LEX_PERSON, NULL) || form_has(lex, f, LEX_PLACE, NULL);
+	(void)lex;
+	return f && (f->kinds & (1u << LEX_COUNTRY | 1u << LEX_ADJECTIVE | 1u << LEX_CAPITAL |
+	                         1u << LEX_ORG | 1u << LEX_PERSON | 1u << LEX_PLACE));
 }
 
 static int is_cap_word(const dkg_tokens *t, size_t i)

@@ -345,6 +345,7 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 		f->ntok = (uint8_t)toks->n;
 		f->case_mode = (uint8_t)case_mode;
 		f->senses = NONE;
+		f->kinds = 0;
 		f->exact =
 		    case_mode == LEX_CASE_EXACT ? dkg_arena_strndup(&lex->arena, form, flen) : NULL;
 		f->toks = (uint32_t)lex->tokhash.n;
@@ -383,6 +384,7 @@ static int add_sense_to_form(line_ctx *c, const char *form, size_t flen, int kin
 		goto oom;
 	s->kind = (uint8_t)kind;
 	s->idx = idx;
+	lex->forms.v[fi].kinds |= (uint16_t)(1u << kind);
 	/* keep senses in file order: append at the end of the form's list */
 	s->next = NONE;
 	{

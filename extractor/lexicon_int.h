@@ -101,6 +101,7 @@ typedef struct lex_form {
 	uint32_t next;   /* next form of the same chain (see dkg_lexicon__chain_key) */
 	uint8_t ntok;
 	uint8_t case_mode;
+	uint16_t kinds;    /* bit (1 << kind) for each lex_kind among its senses */
 	const char *exact; /* the form as written, for case=exact */
 } lex_form;
 
