@@ -562,6 +562,10 @@ static const char *const REL_WORDS[] = {"who", "which", "whose", "whom", "where"
 static const char *const NOUN_DETS[] = {"a", "an", "the", "its", "their", "his", "her", "'s", NULL};
 static const char *const DEMAND_MODALS[] = {"must", "should", NULL};
 static const char *const SPEAKERS[] = {"i", "we", "you", "she", "he", "they", NULL};
+/* the verb group: polarity and modality */
+static const char *const NEGATIONS[] = {"not", "n't", "never", "no", NULL};
+static const char *const FUTURE_AUX[] = {"will", "shall", "'ll", "would", NULL};
+static const char *const POSSIBLE_AUX[] = {"may", "might", "could", "can", NULL};
 
 /*
  * Closed-class word lists are looked up by hash: one probe per question
@@ -569,10 +573,11 @@ static const char *const SPEAKERS[] = {"i", "we", "you", "she", "he", "they", NU
  * lists holding it; it is built once for the process.
  */
 static const char *const *const CLOSED_LISTS[] = {
-    PREPS,         DETS,       MODIFIERS, QUANTITIES,         AUX_BE,
-    AUX,           ADVERBS,    REPORTING, CLAUSE_STOP,        PRONOUN_PERSON,
-    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,  SUBORDINATORS_LIST, PHRASE_OPENERS,
-    HONORIFICS,    REL_WORDS,  NOUN_DETS, DEMAND_MODALS,      SPEAKERS};
+    PREPS,         DETS,       MODIFIERS,   QUANTITIES,         AUX_BE,
+    AUX,           ADVERBS,    REPORTING,   CLAUSE_STOP,        PRONOUN_PERSON,
+    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,    SUBORDINATORS_LIST, PHRASE_OPENERS,
+    HONORIFICS,    REL_WORDS,  NOUN_DETS,   DEMAND_MODALS,      SPEAKERS,
+    NEGATIONS,     FUTURE_AUX, POSSIBLE_AUX};
 #define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
 enum {
 	CL_PREPS = 1 << 0,
@@ -595,6 +600,9 @@ enum {
 	CL_NOUN_DETS = 1 << 17,
 	CL_DEMAND_MODALS = 1 << 18,
 	CL_SPEAKERS = 1 << 19,
+	CL_NEGATIONS = 1 << 20,
+	CL_FUTURE_AUX = 1 << 21,
+	CL_POSSIBLE_AUX = 1 << 22,
 	/* a token without a lexicon form that read_phrase reads as a phrase alone */
 	CL_PHRASE_SELF = CL_PRONOUN_PERSON | CL_PRONOUN_GROUP | CL_PHRASE_OPENERS,
 	/* one that leads into a phrase only before a form, another such word or a
@@ -1639,24 +1647,21 @@ static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int
 	*infinitive = 0;
 	while (k > s) {
 		const char *w = dkg_tok_norm(t, k - 1);
-		if (!strcmp(w, "not") || !strcmp(w, "n't") || !strcmp(w, "never") ||
-		    !strcmp(w, "no")) {
+		size_t n = t->tok[k - 1].nlen;
+		if (tok_cl(t, k - 1, CL_NEGATIONS)) {
 			*neg = 1;
-		} else if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll") ||
-		           !strcmp(w, "would")) {
+		} else if (tok_cl(t, k - 1, CL_FUTURE_AUX)) {
 			*mod = DKG_MODALITY_INTENDED;
-		} else if (!strcmp(w, "may") || !strcmp(w, "might") || !strcmp(w, "could") ||
-		           !strcmp(w, "can")) {
+		} else if (tok_cl(t, k - 1, CL_POSSIBLE_AUX)) {
 			*mod = DKG_MODALITY_POSSIBLE;
-		} else if (!strcmp(w, "to")) {
+		} else if (is_word(t, k - 1, "to")) {
 			if (k == v)
 				*infinitive = 1;
 		} else if (tok_cl(t, k - 1, CL_AUX_BE)) {
 			if (k == v || (k + 1 == v && tok_cl(t, k, CL_ADVERBS)))
 				*passive = 1;
 		} else if (tok_cl(t, k - 1, CL_AUX | CL_ADVERBS) ||
-		           (strlen(w) > 4 && !strcmp(w + strlen(w) - 2, "ly") &&
-		            !ex->form[k - 1])) {
+		           (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && !ex->form[k - 1])) {
 			/* part of the group */
 		} else {
 			break;

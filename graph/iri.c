@@ -74,7 +74,8 @@ int dkg_iri_valid(const char *s, size_t n)
 		unsigned char c = p[i];
 		uint32_t cp;
 		size_t len;
-		if (c <= 0x20 || c == 0x7F || strchr("<>\"{}|\\^`", c))
+		if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' ||
+		    c == '}' || c == '|' || c == '\\' || c == '^' || c == '`')
 			return 0;
 		if (c == '%') {
 			if (i + 2 >= n || !is_hex(p[i + 1]) || !is_hex(p[i + 2]))
