@@ -548,6 +548,16 @@ static const char *const INTENT_GOVERNORS[] = {
     "intending", "expected", "wants",   "want",     "hopes",     "hope",   "hoping",
     "going",     "set",      "due",     "prepared", "preparing", "ready",  "willing",
     "offered",   "offers",   "aims",    "aim",      "aiming",    NULL};
+/* Verbs whose object is the subject's own people: one sends, deploys or
+ * withdraws one's own troops, inspectors or observers. */
+static const char *const SEND_VERBS[] = {
+    "send",       "sends",       "sent",        "sending",    "dispatch",   "dispatches",
+    "dispatched", "dispatching", "deploy",      "deploys",    "deployed",   "deploying",
+    "station",    "stations",    "stationed",   "stationing", "withdraw",   "withdraws",
+    "withdrew",   "withdrawn",   "withdrawing", "mobilize",   "mobilizes",  "mobilized",
+    "mobilizing", "mobilise",    "mobilises",   "mobilised",  "mobilising", "mass",
+    "massed",     "massing",     "recall",      "recalled",   "recalls",    "recalling",
+    NULL};
 static const char *const SUBORDINATORS_LIST[] = {
     "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
     "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
@@ -573,11 +583,11 @@ static const char *const POSSIBLE_AUX[] = {"may", "might", "could", "can", NULL}
  * lists holding it; it is built once for the process.
  */
 static const char *const *const CLOSED_LISTS[] = {
-    PREPS,         DETS,       MODIFIERS,   QUANTITIES,         AUX_BE,
-    AUX,           ADVERBS,    REPORTING,   CLAUSE_STOP,        PRONOUN_PERSON,
-    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,    SUBORDINATORS_LIST, PHRASE_OPENERS,
-    HONORIFICS,    REL_WORDS,  NOUN_DETS,   DEMAND_MODALS,      SPEAKERS,
-    NEGATIONS,     FUTURE_AUX, POSSIBLE_AUX};
+    PREPS,         DETS,       MODIFIERS,    QUANTITIES,         AUX_BE,
+    AUX,           ADVERBS,    REPORTING,    CLAUSE_STOP,        PRONOUN_PERSON,
+    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,     SUBORDINATORS_LIST, PHRASE_OPENERS,
+    HONORIFICS,    REL_WORDS,  NOUN_DETS,    DEMAND_MODALS,      SPEAKERS,
+    NEGATIONS,     FUTURE_AUX, POSSIBLE_AUX, SEND_VERBS,         INTENT_GOVERNORS};
 #define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
 enum {
 	CL_PREPS = 1 << 0,
@@ -603,6 +613,9 @@ enum {
 	CL_NEGATIONS = 1 << 20,
 	CL_FUTURE_AUX = 1 << 21,
 	CL_POSSIBLE_AUX = 1 << 22,
+	/* lists past this one are only read through in_list, one probe a word */
+	CL_SEND_VERBS = 1 << 23,
+	CL_INTENT_GOVERNORS = 1 << 24,
 	/* a token without a lexicon form that read_phrase reads as a phrase alone */
 	CL_PHRASE_SELF = CL_PRONOUN_PERSON | CL_PRONOUN_GROUP | CL_PHRASE_OPENERS,
 	/* one that leads into a phrase only before a form, another such word or a
@@ -1022,17 +1035,6 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 static int subject_before(dkg_extractor *ex, size_t s, size_t v, size_t self);
 static void verb_group(dkg_extractor *ex, size_t s, size_t v, size_t *start, int *neg,
                        dkg_modality *mod, int *passive, int *infinitive);
-
-/* Verbs whose object is the subject's own people: one sends, deploys or
- * withdraws one's own troops, inspectors or observers. */
-static const char *const SEND_VERBS[] = {
-    "send",       "sends",       "sent",        "sending",    "dispatch",   "dispatches",
-    "dispatched", "dispatching", "deploy",      "deploys",    "deployed",   "deploying",
-    "station",    "stations",    "stationed",   "stationing", "withdraw",   "withdraws",
-    "withdrew",   "withdrawn",   "withdrawing", "mobilize",   "mobilizes",  "mobilized",
-    "mobilizing", "mobilise",    "mobilises",   "mobilised",  "mobilising", "mass",
-    "massed",     "massing",     "recall",      "recalled",   "recalls",    "recalling",
-    NULL};
 
 /*
  * "the UN has sent 21 military personnel to Bosnia": the object of a sending
