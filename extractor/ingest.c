@@ -181,6 +181,11 @@ static size_t utf8_valid(const unsigned char *s, size_t len)
 	return n;
 }
 
+size_t dkg_ingest__utf8_char(const unsigned char *s, size_t len)
+{
+	return len ? utf8_valid(s, len) : 0;
+}
+
 size_t dkg_ingest__utf8_repair(dkg_buf *out, const char *s, size_t len, int markup,
                                long *first_line)
 {

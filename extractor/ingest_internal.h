@@ -98,10 +98,11 @@ typedef struct dkg_jsonl_fields {
 } dkg_jsonl_fields;
 
 /*
- * The fast path of the JSON Lines reader: checks that `line` (valid UTF-8)
- * is one JSON object and reads its members. Returns 1 when it read them, 0
- * when the line needs jansson (invalid JSON, no "text" string, escapes in a
- * key, "\u0000", repeated members, deep nesting). Values point into `line`
+ * The fast path of the JSON Lines reader: checks that `line` is one JSON
+ * object in valid UTF-8 without NUL bytes and reads its members. Returns 1
+ * when it read them, 0 when the line needs repair or jansson (invalid UTF-8,
+ * invalid JSON, no "text" string, escapes in a key, "\u0000", repeated
+ * members, deep nesting). Values point into `line`
  * or into `scratch` (cleared first, reused across lines); an integer id is
  * given in decimal and a value that is not a string counts as absent, as
  * ingest_jsonl.c reads jansson's tree.
@@ -110,6 +111,9 @@ int dkg_jsonl__fields(const char *line, size_t len, dkg_buf *scratch, dkg_jsonl_
 
 /* Whether `len` bytes of `s` are valid UTF-8 with no NUL byte (nothing for utf8_repair to do). */
 int dkg_ingest__utf8_clean(const char *s, size_t len);
+
+/* Length of the valid UTF-8 character at `s` (at most `len` bytes), or 0. */
+size_t dkg_ingest__utf8_char(const unsigned char *s, size_t len);
 
 /*
  * Reduces an HTML fragment (a feed's content:encoded or description) to

@@ -145,7 +145,14 @@ static int parse_line(jsonl_state *st, const char *s, size_t len)
 		len--;
 	if (!len)
 		return DKG_OK;
-	if (!dkg_ingest__utf8_clean(s, len)) {
+	/* the fast reader checks the UTF-8 as it goes: most lines end here */
+	if (dkg_jsonl__fields(s, len, &st->scratch, &f))
+		return make_doc(st, &f);
+	if (st->scratch.oom)
+		return DKG_ENOMEM;
+	if (dkg_ingest__utf8_clean(s, len))
+		return parse_with_jansson(st, s, len); /* valid UTF-8: the JSON is unusual */
+	{
 		size_t bad = dkg_ingest__utf8_repair(&fixed, s, len, 0, NULL);
 		if (fixed.oom) {
 			dkg_buf_free(&fixed);

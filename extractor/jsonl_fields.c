@@ -74,8 +74,9 @@ static void put_utf8(dkg_buf *b, unsigned cp)
  * Reads a string whose opening quote is at s->p. With `into`, appends the
  * decoded value to the scratch buffer; *escaped tells whether it had escapes
  * (without them the value is the raw bytes). Returns 0, or -1 to hand the
- * line to jansson (invalid string, a control character, "\u0000", a lone
- * surrogate). The bytes are valid UTF-8: the caller checked the line.
+ * line back (invalid string, a control character, "\u0000", a lone
+ * surrogate, invalid UTF-8). Bytes past 0x7F are checked here, as they are
+ * met: outside strings, JSON has none.
  */
 static int read_string(scan *s, field *into, int *escaped)
 {
@@ -83,22 +84,35 @@ static int read_string(scan *s, field *into, int *escaped)
 	size_t start = s->scratch->len;
 	*escaped = 0;
 	for (;;) {
-		/* the common case: a run of ordinary bytes, eight at a time while no byte is a
-		 * quote, a backslash or a control character */
-		while (s->end - p >= 8) {
-			uint64_t v, q, b, c;
-			memcpy(&v, p, 8);
-			q = v ^ 0x2222222222222222ull; /* '"' */
-			b = v ^ 0x5c5c5c5c5c5c5c5cull; /* '\\' */
-			c = (q - 0x0101010101010101ull) & ~q;
-			c |= (b - 0x0101010101010101ull) & ~b;
-			c |= (v - 0x2020202020202020ull) & ~v; /* a byte below 0x20 */
-			if (c & 0x8080808080808080ull)
-				break;
-			p += 8;
+		for (;;) {
+			/* the common case: a run of plain ASCII, eight bytes at a time
+			 * while none is a quote, a backslash, a control character or
+			 * past 0x7F */
+			while (s->end - p >= 8) {
+				uint64_t v, q, b, c;
+				memcpy(&v, p, 8);
+				q = v ^ 0x2222222222222222ull; /* '"' */
+				b = v ^ 0x5c5c5c5c5c5c5c5cull; /* '\\' */
+				c = (q - 0x0101010101010101ull) & ~q;
+				c |= (b - 0x0101010101010101ull) & ~b;
+				c |= (v - 0x2020202020202020ull) & ~v; /* a byte below 0x20 */
+				c |= v;                                /* a byte past 0x7F */
+				if (c & 0x8080808080808080ull)
+					break;
+				p += 8;
+			}
+			while (p < s->end && *p < 0x80 && *p != '"' && *p != '\\' && *p >= 0x20)
+				p++;
+			/* a character past ASCII: checked, and the run goes on */
+			if (p < s->end && *p >= 0x80) {
+				size_t n = dkg_ingest__utf8_char(p, (size_t)(s->end - p));
+				if (!n)
+					return -1;
+				p += n;
+				continue;
+			}
+			break;
 		}
-		while (p < s->end && *p != '"' && *p != '\\' && *p >= 0x20)
-			p++;
 		if (p >= s->end || *p < 0x20)
 			return -1;
 		if (*p == '"')
