@@ -583,9 +583,10 @@ static inline uint64_t not_alnum8(uint64_t w)
 
 /*
  * The common word: ASCII letters and digits from *pi up to a space, the end
- * of the text or a mark that cannot join (anything but a period, hyphen,
- * ampersand, apostrophe or byte from 0x80), where nothing in dkg_tokenize
- * would change it; the caller knows it is no number and not all capitals.
+ * of the text or a mark that cannot join it to more (a hyphen, ampersand or
+ * byte from 0x80 can; a period or apostrophe can before a letter), where
+ * nothing in tk_general would change it but an abbreviation's period; the
+ * caller knows it is no number and not all capitals.
  * Finds its end and folds, stores and hashes it in one pass over 8-byte
  * blocks, appends it and returns 1. Otherwise returns 0 with *pi at the end
  * of the run of letters and digits, for the general scan to go on from.
@@ -596,6 +597,7 @@ static inline int tk_word(struct tk *k, const unsigned char *u, size_t n, size_t
 	size_t s = *pi, j, e, r;
 	uint64_t h = DKG_TOKEN_HASH_INIT, w, m;
 	char *d = k->dp;
+	int period = 0;
 	for (j = s;; j += 8) {
 		/* zero padding past the end of the text ends the run */
 		w = j + 8 <= n ? dkg_load64le(u + j) : dkg_load_tail(u + j, n - j);
@@ -609,15 +611,173 @@ static inline int tk_word(struct tk *k, const unsigned char *u, size_t n, size_t
 	r = first_set_byte(m);
 	e = j + r;
 	*pi = e;
-	if (e < n && (ascii_class[u[e]] & C_JOIN || u[e] >= 0x80))
-		return 0;
+	if (e < n && (ascii_class[u[e]] & C_JOIN || u[e] >= 0x80)) {
+		/* a mark that joins nothing here: a period before a space or
+		 * another mark (the word may take it), an apostrophe before no
+		 * letter or before the possessive 's */
+		unsigned char c = u[e], next = e + 1 < n ? u[e + 1] : ' ';
+		if (c == '.' && next < 0x80 && !(ascii_class[next] & C_ALNUM))
+			period = 1;
+		else if (c != '\'' || (is_alpha(next) && !((next == 's' || next == 'S') &&
+		                                           (e + 2 >= n || !is_alpha(u[e + 2])))))
+			return 0;
+	}
 	if (r) {
 		w = fold8(w & (~0ULL >> (64 - 8 * r)));
 		store64le(d + (j - s), w);
 		h = dkg_token_hash_step(h, w);
 	}
-	tk_emit(k, base + s, base + e, e - s, dkg_token_hash_end(h, e - s), DKG_TOK_WORD, flags);
+	/* "Mr." takes its period, which its folded form leaves out */
+	if (period && dkg_is_abbreviation(d, e - s)) {
+		flags |= DKG_TF_ABBREV;
+		*pi = e + 1;
+	}
+	tk_emit(k, base + s, base + *pi, e - s, dkg_token_hash_end(h, e - s), DKG_TOK_WORD, flags);
 	return 1;
+}
+
+/*
+ * Every word tk_word does not take: joined by marks ("U.S.", "well-known",
+ * "1,000", "O'Brien"), ending in a period that may belong to it, ending in
+ * "n't", with non-ASCII letters, or perhaps all capitals. The word starts at
+ * `s`; the scan goes on from `i`, past a run holding a lower-case letter when
+ * `letters` is set. Works on `t`, whose fields the caller saved, so that the
+ * common path in dkg_tokenize keeps its locals in registers. Returns where
+ * the word ends and sets *prc to 0 or DKG_ENOMEM.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t
+tk_general(dkg_tokens *t, const char *text, size_t base, size_t n, size_t lim, size_t s, size_t i,
+           uint8_t flags, int letters, int *prc)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	const unsigned char *end = u + n;
+	unsigned char c = u[s];
+	int digits = is_digit(c), upper = 0, dots = 0;
+	int ascii = 1; /* no byte from 0x80: tk_ascii can fold it */
+	int rc = DKG_OK;
+	size_t len;
+	uint8_t type;
+	struct tk k;
+	if (c >= 0x80) {
+		/* non-ASCII initial: upper case when its lower case differs */
+		utf8proc_int32_t cp;
+		if (utf8proc_iterate(u + s, (utf8proc_ssize_t)(end - (u + s)), &cp) > 0 &&
+		    utf8proc_tolower(cp) != cp)
+			flags |= DKG_TF_CAP;
+	}
+	/* the general scan: joiners, non-ASCII letters, capitals counted */
+	for (;;) {
+		for (;;) {
+			if (i >= n)
+				break;
+			c = u[i];
+			if (c < 0x80) {
+				uint8_t kk = ascii_class[c];
+				if (!(kk & C_ALNUM))
+					break;
+				upper += (kk & C_UPPER) != 0;
+				letters += (kk & C_ALPHA) != 0;
+				i++;
+				continue;
+			}
+			if (classify_utf8(u + i, end, &len) != 0)
+				break;
+			ascii = 0;
+			letters++;
+			i += len;
+		}
+		/* a space ends the word: no joiner below starts with one */
+		if (i + 1 >= n || (ascii_class[u[i]] & C_SPACE))
+			break;
+		/* joiners: hyphen or period or apostrophe between word characters,
+		 * comma or period inside numbers */
+		if ((u[i] == '-' || u[i] == '&') && is_alpha(u[i + 1]) && letters) {
+			i++;
+			continue;
+		}
+		if ((u[i] == ',' || u[i] == '.') && digits && is_digit(u[i + 1]) &&
+		    is_digit(u[i - 1])) {
+			i++;
+			continue;
+		}
+		if (u[i] == '.' && is_alpha(u[i + 1]) && letters &&
+		    (i + 2 >= n || !is_alpha(u[i + 2]) || u[i + 2] == '.') && i - s <= 3) {
+			/* U.S, U.N, E.U */
+			dots++;
+			i++;
+			continue;
+		}
+		{
+			/* an apostrophe inside a word (O'Brien, don't), ASCII or
+			 * curly, but not the possessive 's, which is a token of its
+			 * own */
+			size_t al =
+			    u[i] == '\'' ? 1
+			    : (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x99)
+			        ? 3
+			        : 0;
+			if (al && i + al < n && is_alpha(u[i + al]) && letters &&
+			    !((u[i + al] == 's' || u[i + al] == 'S') &&
+			      (i + al + 1 >= n || !is_alpha(u[i + al + 1])))) {
+				ascii &= al == 1;
+				i += al;
+				continue;
+			}
+		}
+		break;
+	}
+	type = digits && !letters ? DKG_TOK_NUM : DKG_TOK_WORD;
+	if (letters >= 2 && upper == letters)
+		flags |= DKG_TF_ALLCAPS;
+	/* a period that belongs to the token */
+	if (i < n && u[i] == '.' && type == DKG_TOK_WORD) {
+		size_t wl = i - s;
+		char low[8];
+		int take = 0;
+		if (dots) {
+			take = 1;
+		} else if (wl == 1 && (flags & DKG_TF_CAP)) {
+			take = 1;
+			flags |= DKG_TF_INITIAL;
+		} else if (wl < sizeof low) {
+			for (size_t q = 0; q < wl; q++)
+				low[q] = (char)((u[s + q] >= 'A' && u[s + q] <= 'Z') ? u[s + q] + 32
+				                                                     : u[s + q]);
+			take = dkg_is_abbreviation(low, wl);
+		}
+		if (take) {
+			i++;
+			flags |= DKG_TF_ABBREV;
+		}
+	}
+	/* "don't", "didn’t": split off n't */
+	{
+		size_t cut = 0, mid;
+		if (i > s + 3 && (u[i - 1] == 't' || u[i - 1] == 'T') && u[i - 2] == '\'' &&
+		    (u[i - 3] == 'n' || u[i - 3] == 'N'))
+			cut = i - 3;
+		else if (i > s + 5 && (u[i - 1] == 't' || u[i - 1] == 'T') && u[i - 4] == 0xE2 &&
+		         u[i - 3] == 0x80 && u[i - 2] == 0x99 &&
+		         (u[i - 5] == 'n' || u[i - 5] == 'N'))
+			cut = i - 5;
+		mid = cut ? cut : i;
+		if (ascii) {
+			tk_load(&k, t, lim);
+			tk_ascii(&k, u, end, base, s, mid, type, flags, 1);
+			if (cut)
+				tk_ascii(&k, u, end, base, cut, i, DKG_TOK_WORD, 0, 1);
+			tk_save(&k, t);
+		} else {
+			rc = tk_other(t, text, base, s, mid, type, flags, n - i);
+			if (rc == DKG_OK && cut)
+				rc = tk_other(t, text, base, cut, i, DKG_TOK_WORD, 0, n - i);
+		}
+	}
+	*prc = rc;
+	return i;
 }
 
 int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t max_tokens)
@@ -643,8 +803,7 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 		unsigned char c = u[i];
 		unsigned kc = ascii_class[c];
 		size_t s = i;
-		int digits = 0, letters = 0, upper = 0, dots = 0;
-		int ascii = 1; /* no byte from 0x80: tk_ascii can fold it */
+		int letters = 0; /* the run from s to i has a lower-case letter */
 		uint8_t flags = para, type;
 		/* ASCII white space, most of what lies between tokens */
 		if (kc & C_SPACE) {
@@ -658,7 +817,6 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 		}
 		if (kc & C_ALNUM) {
 			flags |= (uint8_t)((kc & C_UPPER) / C_UPPER * DKG_TF_CAP);
-			digits = (kc & C_DIGIT) != 0;
 			/* a word with a lower-case letter in its first two can never be
 			 * all capitals ("said", "President"): tk_word takes it whole or
 			 * passes its ASCII run without counting letters or capitals */
@@ -717,127 +875,12 @@ int dkg_tokenize(dkg_tokens *t, const char *text, size_t base, size_t n, size_t 
 					break;
 				continue;
 			}
-			/* non-ASCII initial: upper case when its lower case differs */
-			{
-				utf8proc_int32_t cp;
-				if (utf8proc_iterate(u + i, (utf8proc_ssize_t)(end - (u + i)),
-				                     &cp) > 0 &&
-				    utf8proc_tolower(cp) != cp)
-					flags |= DKG_TF_CAP;
-			}
 		}
-		/* the general scan: joiners, non-ASCII letters, capitals counted */
-		for (;;) {
-			for (;;) {
-				if (i >= n)
-					break;
-				c = u[i];
-				if (c < 0x80) {
-					uint8_t kk = ascii_class[c];
-					if (!(kk & C_ALNUM))
-						break;
-					upper += (kk & C_UPPER) != 0;
-					letters += (kk & C_ALPHA) != 0;
-					i++;
-					continue;
-				}
-				if (classify_utf8(u + i, end, &len) != 0)
-					break;
-				ascii = 0;
-				letters++;
-				i += len;
-			}
-			/* a space ends the word: no joiner below starts with one */
-			if (i + 1 >= n || (ascii_class[u[i]] & C_SPACE))
-				break;
-			/* joiners: hyphen or period or apostrophe between word characters,
-			 * comma or period inside numbers */
-			if ((u[i] == '-' || u[i] == '&') && is_alpha(u[i + 1]) && letters) {
-				i++;
-				continue;
-			}
-			if ((u[i] == ',' || u[i] == '.') && digits && is_digit(u[i + 1]) &&
-			    is_digit(u[i - 1])) {
-				i++;
-				continue;
-			}
-			if (u[i] == '.' && is_alpha(u[i + 1]) && letters &&
-			    (i + 2 >= n || !is_alpha(u[i + 2]) || u[i + 2] == '.') && i - s <= 3) {
-				/* U.S, U.N, E.U */
-				dots++;
-				i++;
-				continue;
-			}
-			{
-				/* an apostrophe inside a word (O'Brien, don't), ASCII or
-				 * curly, but not the possessive 's, which is a token of its
-				 * own */
-				size_t al = u[i] == '\'' ? 1
-				            : (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 &&
-				               u[i + 2] == 0x99)
-				                ? 3
-				                : 0;
-				if (al && i + al < n && is_alpha(u[i + al]) && letters &&
-				    !((u[i + al] == 's' || u[i + al] == 'S') &&
-				      (i + al + 1 >= n || !is_alpha(u[i + al + 1])))) {
-					ascii &= al == 1;
-					i += al;
-					continue;
-				}
-			}
+		tk_save(&k, t);
+		i = tk_general(t, text, base, n, lim, s, i, flags, letters, &rc);
+		tk_load(&k, t, lim);
+		if (rc < 0)
 			break;
-		}
-		type = digits && !letters ? DKG_TOK_NUM : DKG_TOK_WORD;
-		if (letters >= 2 && upper == letters)
-			flags |= DKG_TF_ALLCAPS;
-		/* a period that belongs to the token */
-		if (i < n && u[i] == '.' && type == DKG_TOK_WORD) {
-			size_t wl = i - s;
-			char low[8];
-			int take = 0;
-			if (dots) {
-				take = 1;
-			} else if (wl == 1 && (flags & DKG_TF_CAP)) {
-				take = 1;
-				flags |= DKG_TF_INITIAL;
-			} else if (wl < sizeof low) {
-				for (size_t q = 0; q < wl; q++)
-					low[q] = (char)((u[s + q] >= 'A' && u[s + q] <= 'Z')
-					                    ? u[s + q] + 32
-					                    : u[s + q]);
-				take = dkg_is_abbreviation(low, wl);
-			}
-			if (take) {
-				i++;
-				flags |= DKG_TF_ABBREV;
-			}
-		}
-		/* "don't", "didn’t": split off n't */
-		{
-			size_t cut = 0, mid;
-			if (i > s + 3 && (u[i - 1] == 't' || u[i - 1] == 'T') && u[i - 2] == '\'' &&
-			    (u[i - 3] == 'n' || u[i - 3] == 'N'))
-				cut = i - 3;
-			else if (i > s + 5 && (u[i - 1] == 't' || u[i - 1] == 'T') &&
-			         u[i - 4] == 0xE2 && u[i - 3] == 0x80 && u[i - 2] == 0x99 &&
-			         (u[i - 5] == 'n' || u[i - 5] == 'N'))
-				cut = i - 5;
-			mid = cut ? cut : i;
-			if (ascii) {
-				tk_ascii(&k, u, end, base, s, mid, type, flags, 1);
-				if (cut)
-					tk_ascii(&k, u, end, base, cut, i, DKG_TOK_WORD, 0, 1);
-			} else {
-				tk_save(&k, t);
-				rc = tk_other(t, text, base, s, mid, type, flags, n - i);
-				if (rc == DKG_OK && cut)
-					rc =
-					    tk_other(t, text, base, cut, i, DKG_TOK_WORD, 0, n - i);
-				tk_load(&k, t, lim);
-				if (rc < 0)
-					break;
-			}
-		}
 		para = 0;
 	}
 	tk_save(&k, t);
