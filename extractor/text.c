@@ -922,10 +922,18 @@ size_t dkg_split_sentences(const dkg_tokens *t, const char *text, size_t *ends, 
 	const dkg_token *tok = t->tok;
 	size_t i, n = 0, nt = t->n;
 	(void)text;
-	for (i = 0; i < nt && n < max; i++) {
+	if (!max)
+		return 0;
+	/* the last token is left to the end: whatever ends there, the sentence
+	 * ends at nt, which the last step adds */
+	for (i = 0; i + 1 < nt; i++) {
 		const dkg_token *k = &tok[i];
 		int end = 0;
-		if (i + 1 < nt && (tok[i + 1].flags & DKG_TF_PARA))
+		/* most tokens end nothing: none of the three ways one can */
+		if (!(k[1].flags & DKG_TF_PARA) && k->type != DKG_TOK_PUNCT &&
+		    !(k->flags & DKG_TF_ABBREV))
+			continue;
+		if (k[1].flags & DKG_TF_PARA)
 			end = 1; /* paragraph break */
 		else if (k->type == DKG_TOK_PUNCT && !(k->flags & DKG_TF_QUOTE)) {
 			const char *w = dkg_tok_norm(t, i);
@@ -949,14 +957,17 @@ size_t dkg_split_sentences(const dkg_tokens *t, const char *text, size_t *ends, 
 				}
 			}
 		} else if ((k->flags & DKG_TF_ABBREV) && !(k->flags & DKG_TF_INITIAL) &&
-		           i + 1 < nt && k->nlen > 2 && memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
+		           k->nlen > 2 && memchr(dkg_tok_norm(t, i), '.', k->nlen) &&
 		           (tok[i + 1].flags & DKG_TF_CAP) && is_starter(dkg_tok_norm(t, i + 1))) {
 			end = 1; /* "... the U.S. The next ..." */
 		}
-		if (end)
+		if (end) {
 			ends[n++] = i + 1;
+			if (n == max)
+				return n;
+		}
 	}
-	if (nt && (n == 0 || ends[n - 1] != nt) && n < max)
+	if (nt && (n == 0 || ends[n - 1] != nt))
 		ends[n++] = nt;
 	return n;
 }
