@@ -327,6 +327,60 @@ static void test_token_hash(void)
 	dkg_tokens_free(&t);
 }
 
+/* Where a word ends, the common path and the general scan must agree: what
+ * each token spans, its flags and its type, as the tokenizer gave them
+ * before the common path took periods and apostrophes. */
+static void test_word_ends(void)
+{
+	static const struct {
+		const char *text, *want; /* each token: start-end type flags form */
+	} cases[] = {
+	    {"Mr. Smith said.", "0-3 0 21 mr|4-9 0 1 smith|10-14 0 0 said|14-15 2 0 ."},
+	    {"the students' books", "0-3 0 16 the|4-12 0 0 students|12-13 2 8 '|14-19 0 0 books"},
+	    {"Gen. Ortiz, No.5 and A. Jones",
+	     "0-4 0 21 gen|5-10 0 1 ortiz|10-11 2 0 ,|12-15 0 5 no|15-16 1 0 5|17-20 0 0 and|"
+	     "21-23 0 37 a|24-29 0 1 jones"},
+	    {"it ended.\" Then", "0-2 0 16 it|3-8 0 0 ended|8-9 2 0 .|9-10 2 8 \"|11-15 0 1 then"},
+	    {"well-known R&D Smith-",
+	     "0-10 0 16 well-known|11-14 0 3 r&d|15-20 0 1 smith|20-21 2 64 -"},
+	    {"mr.", "0-3 0 20 mr"},
+	    {"Jan.1 co. X", "0-4 0 21 jan|4-5 1 0 1|6-9 0 4 co|10-11 0 1 x"},
+	};
+	dkg_tokens t = {0};
+	char got[256];
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t n = 0;
+		tokenize(&t, cases[c].text);
+		got[0] = '\0';
+		for (size_t i = 0; i < t.n; i++)
+			n += (size_t)snprintf(got + n, sizeof got - n, "%s%u-%u %u %u %s",
+			                      i ? "|" : "", t.tok[i].start, t.tok[i].end,
+			                      t.tok[i].type, t.tok[i].flags, dkg_tok_norm(&t, i));
+		CU_ASSERT_STRING_EQUAL(got, cases[c].want);
+	}
+	dkg_tokens_free(&t);
+}
+
+/* Room is reserved once a call: "n't" makes two tokens of one start, past
+ * the limit, and a second call appends after the first. */
+static void test_reserve(void)
+{
+	dkg_tokens t = {0};
+	CU_ASSERT_EQUAL(dkg_tokenize(&t, "don't", 0, 5, 1), DKG_OK);
+	CU_ASSERT_EQUAL_FATAL(t.n, 2);
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 1), "n't");
+	CU_ASSERT_EQUAL(dkg_tokenize(&t, "Mr. Smith", 100, 9, 4096), DKG_OK);
+	CU_ASSERT_EQUAL_FATAL(t.n, 4);
+	CU_ASSERT_EQUAL(t.tok[2].start, 100);
+	CU_ASSERT_EQUAL(t.tok[3].end, 109);
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 0), "do");
+	CU_ASSERT_STRING_EQUAL(dkg_tok_norm(&t, 3), "smith");
+	CU_ASSERT_EQUAL(t.norm.data[t.norm.len], '\0');
+	CU_ASSERT_EQUAL(dkg_tokenize(&t, "a b", 0, 3, 5), DKG_ELIMIT);
+	CU_ASSERT_EQUAL(t.n, 5);
+	dkg_tokens_free(&t);
+}
+
 /* dkg_is_abbreviation searches a sorted table: every word of it is found. */
 static void test_abbreviation_table(void)
 {
@@ -358,6 +412,8 @@ int dkg_test_register(void)
 	                              {"fold memo", test_fold_memo},
 	                              {"token hash", test_token_hash},
 	                              {"abbreviation table", test_abbreviation_table},
+	                              {"word ends", test_word_ends},
+	                              {"reserve", test_reserve},
 	                              CU_TEST_INFO_NULL};
 	return dkg_test_add_suite("text", tests);
 }
