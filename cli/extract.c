@@ -553,7 +553,9 @@ int dkg_cmd_extract(int argc, char **argv)
 			dkg_writer_free(NULL);
 		}
 	} else {
-		j.nring = (size_t)threads * 8;
+		/* 32 documents a thread: the reader, woken when a quarter is done,
+		 * sleeps less often than with 8 (-f none -j 2: 0.92 of the time) */
+		j.nring = (size_t)threads * 32;
 		j.ring = calloc(j.nring, sizeof *j.ring);
 		if (!j.ring)
 			goto oom;
