@@ -190,6 +190,11 @@ struct dkg_writer {
 	size_t hint_subject, hint_graph; /* the slots of the last subject and graph */
 	char *pred[T_COUNT];             /* each predicate as Raptor wrote it */
 	size_t pred_len[T_COUNT];
+	/* what Raptor writes after the quoted string of a literal of one of the
+	 * writer's datatypes ("^^<...#integer>"), taken from ""^^<...> written once */
+	raptor_uri *dt_uri[3];
+	char *dt_suffix[3];
+	size_t dt_len[3], ndt;
 };
 
 int dkg_rdf_format_from_name(dkg_rdf_format *out, const char *name)
@@ -414,6 +419,66 @@ static int memo_holds(const memo_slot *m, const memo_key *k)
  * there. *hint is the slot the same position used last time (a subject comes
  * back line after line): it is tried before hashing.
  */
+/*
+ * Writes a typed literal: Raptor writes the literal without its datatype,
+ * then the datatype part Raptor wrote for the empty literal of that type
+ * follows. Escaping a datatype IRI through Raptor costs as much as a short
+ * sentence, and an offset or a date is written for every event. Returns -1
+ * when it cannot (the caller then writes the whole term through Raptor).
+ */
+static int put_typed_literal(dkg_writer *w, const raptor_term *t)
+{
+	raptor_term plain;
+	raptor_uri *dt = t->value.literal.datatype;
+	size_t i, before;
+	/* only the writer's own datatypes, which live as long as it does */
+	if (dt != w->xsd_date && dt != w->xsd_decimal && dt != w->xsd_integer)
+		return -1;
+	for (i = 0; i < w->ndt && w->dt_uri[i] != dt; i++)
+		;
+	if (i == w->ndt) {
+		raptor_term empty;
+		memset(&empty, 0, sizeof empty);
+		empty.world = t->world;
+		empty.type = RAPTOR_TERM_TYPE_LITERAL;
+		empty.value.literal.string = (unsigned char *)"";
+		empty.value.literal.datatype = t->value.literal.datatype;
+		before = w->out.len;
+		if (raptor_term_escaped_write(&empty, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL,
+		                              w->ios) ||
+		    w->out.oom || w->out.len - before < 2 ||
+		    memcmp(w->out.data + before, "\"\"", 2)) {
+			w->out.len = before;
+			return -1;
+		}
+		w->dt_suffix[i] = dkg_strndup(w->out.data + before + 2, w->out.len - before - 2);
+		w->dt_len[i] = w->out.len - before - 2;
+		w->out.len = before;
+		if (!w->dt_suffix[i])
+			return -1;
+		w->dt_uri[i] = t->value.literal.datatype;
+		w->ndt++;
+	}
+	plain = *t;
+	plain.value.literal.datatype = NULL;
+	if (raptor_term_escaped_write(&plain, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios))
+		return 1;
+	dkg_buf_put(&w->out, w->dt_suffix[i], w->dt_len[i]);
+	return 0;
+}
+
+/* Writes term t through Raptor, a typed literal in two parts (above). */
+static int write_term(dkg_writer *w, const raptor_term *t)
+{
+	if (t->type == RAPTOR_TERM_TYPE_LITERAL && t->value.literal.datatype &&
+	    !t->value.literal.language) {
+		int rc = put_typed_literal(w, t);
+		if (rc >= 0)
+			return rc;
+	}
+	return raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios);
+}
+
 static int put_term(dkg_writer *w, const raptor_term *t, size_t *hint)
 {
 	memo_slot *m;
@@ -421,7 +486,7 @@ static int put_term(dkg_writer *w, const raptor_term *t, size_t *hint)
 	size_t before = w->out.len, olen;
 	char *data;
 	if (memo_key_of(t, &k) < 0)
-		return raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios);
+		return write_term(w, t);
 	if (hint && memo_holds(&w->memo[*hint], &k)) {
 		m = &w->memo[*hint];
 		dkg_buf_put(&w->out, m->data + m->klen, m->olen);
@@ -434,8 +499,7 @@ static int put_term(dkg_writer *w, const raptor_term *t, size_t *hint)
 		dkg_buf_put(&w->out, m->data + m->klen, m->olen);
 		return 0;
 	}
-	if (raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->ios) ||
-	    w->out.oom)
+	if (write_term(w, t) || w->out.oom)
 		return 1;
 	olen = w->out.len - before;
 	if (!(data = dkg_malloc(k.total + olen)))
@@ -1261,6 +1325,8 @@ void dkg_writer_free(dkg_writer *w)
 			dkg_free(w->memo[i].data);
 	for (i = 0; i < T_COUNT; i++)
 		dkg_free(w->pred[i]);
+	for (i = 0; i < w->ndt; i++)
+		dkg_free(w->dt_suffix[i]);
 	dkg_free(w->memo);
 	dkg_free(w);
 }
