@@ -1233,17 +1233,28 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 	 * leading word or a capitalised word) are listed without a branch, a test
 	 * per token mispredicting often on real text, and only they are visited
 	 * below. read_phrase returns at once from any other token. */
-	for (size_t k = s; k < e; k++) {
-		/* the token after, or the last token itself (then `more` is 0) */
-		size_t more = k + 1 < e;
-		const dkg_token *a = &t->tok[k], *b = &t->tok[k + more];
-		unsigned next = (unsigned)more &
-		                ((ex->form[k + more] != NULL) | ((b->cls & CL_PHRASE_START) != 0) |
-		                 ((b->flags & DKG_TF_CAP) != 0));
-		unsigned self = (ex->form[k] != NULL) | ((a->cls & CL_PHRASE_SELF) != 0);
-		cls |= a->cls; /* (ph_at is -1 from process_chunk) */
-		ex->cand[nc] = (uint32_t)k;
-		nc += self | (((a->cls & CL_PHRASE_LEAD) != 0) & next);
+	{
+		/* Each token is read once: whether it opens a phrase by itself and
+		 * whether it leads into one are kept for the step after, which knows
+		 * the token that follows. The first step lists a token before s at
+		 * a place the next one takes over. */
+		const dkg_token *tok = t->tok;
+		const lex_form *const *form = ex->form;
+		uint32_t *cand = ex->cand;
+		unsigned self = 0, lead = 0;
+		for (size_t k = s; k < e; k++) {
+			unsigned c = tok[k].cls, f = form[k] != NULL;
+			unsigned opens =
+			    f | ((c & CL_PHRASE_START) != 0) | ((tok[k].flags & DKG_TF_CAP) != 0);
+			cls |= c; /* (ph_at is -1 from process_chunk) */
+			cand[nc] = (uint32_t)(k - 1);
+			nc += self | (lead & opens);
+			self = f | ((c & CL_PHRASE_SELF) != 0);
+			lead = (c & CL_PHRASE_LEAD) != 0;
+		}
+		/* the last token has none after it */
+		cand[nc] = (uint32_t)(e - 1);
+		nc += self;
 	}
 	ex->sent_cls = cls;
 	ex->ncand = nc;
