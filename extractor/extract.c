@@ -630,62 +630,67 @@ enum {
  * compares hashes only). Every token is looked up, and half of them are
  * closed-class words, so a probe that stops at a hit or at an empty slot
  * mispredicts at random. Here a token's bucket holds two words, both
- * compared without a branch; the hashes (16 KB) lie apart from the lists. A
- * word that finds its bucket full goes to a short spill list, read only for
- * the tokens of that bucket.
+ * compared without a branch; the hashes (32 KB) lie apart from the lists.
+ * The bucket is taken from the bits of the hash where no three words meet,
+ * found when the table is built, so one bucket is all a lookup reads.
  */
-#define CLASS_BUCKETS 1024 /* some 430 words */
+#define CLASS_BUCKETS 2048 /* some 360 words */
 #define CLASS_WAYS    2
-#define CLASS_SPILL   32
+#define CLASS_WORDS   512 /* words of all lists, some 460 */
 
 static uint64_t class_hash[CLASS_BUCKETS][CLASS_WAYS]; /* 0: an empty way */
 static uint32_t class_lists[CLASS_BUCKETS][CLASS_WAYS];
-static uint8_t class_spilled[CLASS_BUCKETS];
-static struct {
-	uint64_t hash;
-	uint32_t lists;
-} class_spill[CLASS_SPILL];
-static size_t class_nspill;
+static unsigned class_shift; /* the bucket: (hash >> class_shift) % CLASS_BUCKETS */
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
-static void class_add(uint64_t h, uint32_t bit)
+/* Adds a word to a list; 0 when its bucket holds two other words already. */
+static int class_add(uint64_t h, uint32_t bit)
 {
-	size_t b = h & (CLASS_BUCKETS - 1), w;
+	size_t b = (h >> class_shift) & (CLASS_BUCKETS - 1), w;
 	for (w = 0; w < CLASS_WAYS && class_hash[b][w] && class_hash[b][w] != h; w++)
 		;
-	if (w < CLASS_WAYS) {
-		class_hash[b][w] = h;
-		class_lists[b][w] |= bit;
-		return;
-	}
-	for (w = 0; w < class_nspill && class_spill[w].hash != h; w++)
-		;
-	if (w == CLASS_SPILL)
-		abort(); /* the lists are constants: any test run shows this */
-	class_spill[w].hash = h;
-	class_spill[w].lists |= bit;
-	class_nspill += w == class_nspill;
-	class_spilled[b] = 1;
+	if (w == CLASS_WAYS)
+		return 0;
+	class_hash[b][w] = h;
+	class_lists[b][w] |= bit;
+	return 1;
 }
 
 static void class_build(void)
 {
+	uint64_t h[CLASS_WORDS];
+	uint32_t bit[CLASS_WORDS];
+	size_t n = 0;
 	for (size_t l = 0; l < NLISTS; l++)
-		for (const char *const *w = CLOSED_LISTS[l]; *w; w++)
-			class_add(dkg_token_hash(*w, strlen(*w)), 1u << l);
+		for (const char *const *w = CLOSED_LISTS[l]; *w; w++) {
+			if (n == CLASS_WORDS)
+				abort(); /* the lists are constants: any test run shows this */
+			h[n] = dkg_token_hash(*w, strlen(*w));
+			bit[n++] = 1u << l;
+		}
+	for (class_shift = 0; class_shift <= 64 - 11; class_shift++) {
+		size_t k;
+		for (k = 0; k < n && class_add(h[k], bit[k]); k++)
+			;
+		if (k == n)
+			return;
+		/* empty the buckets filled so far and try the next bits */
+		while (k-- > 0) {
+			size_t b = (h[k] >> class_shift) & (CLASS_BUCKETS - 1);
+			memset(class_hash[b], 0, sizeof class_hash[b]);
+			memset(class_lists[b], 0, sizeof class_lists[b]);
+		}
+	}
+	abort();
 }
 
 /* The lists holding the word of hash h (0: none, the most common answer). */
 static inline uint32_t word_lists(uint64_t h)
 {
-	size_t b = h & (CLASS_BUCKETS - 1);
+	size_t b = (h >> class_shift) & (CLASS_BUCKETS - 1);
 	uint32_t r = 0;
 	for (size_t w = 0; w < CLASS_WAYS; w++)
 		r |= class_lists[b][w] & (0u - (uint32_t)(class_hash[b][w] == h));
-	if (class_spilled[b])
-		for (size_t w = 0; w < class_nspill; w++)
-			if (class_spill[w].hash == h)
-				r |= class_spill[w].lists;
 	return r;
 }
 
