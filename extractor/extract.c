@@ -558,6 +558,24 @@ static const char *const SEND_VERBS[] = {
     "mobilizing", "mobilise",    "mobilises",   "mobilised",  "mobilising", "mass",
     "massed",     "massing",     "recall",      "recalled",   "recalls",    "recalling",
     NULL};
+/* nouns of a charge or report whose that-clause is only alleged */
+static const char *const CLAIMS[] = {"charge",     "charges",     "accusation",  "accusations",
+                                     "allegation", "allegations", "claim",       "claims",
+                                     "report",     "reports",     "rumours",     "rumors",
+                                     "denial",     "suggestion",  "suggestions", NULL};
+/* violent means: an attack named by its weapon or its doers */
+static const char *const MEANS[] = {
+    "bomb",       "bombs",    "bombing",   "bombings",   "blast",      "blasts",    "explosion",
+    "explosions", "attack",   "attacks",   "attacker",   "attackers",  "bomber",    "bombers",
+    "device",     "devices",  "mine",      "mines",      "landmine",   "missile",   "missiles",
+    "rocket",     "rockets",  "shell",     "shells",     "shelling",   "mortar",    "mortars",
+    "grenade",    "grenades", "airstrike", "airstrikes", "strike",     "strikes",   "raid",
+    "raids",      "ambush",   "gunfire",   "gunmen",     "gunman",     "ied",       "sniper",
+    "snipers",    "drone",    "drones",    "shooting",   "assailants", "militants", NULL};
+/* words that join or end a clause before a verb */
+static const char *const CLAUSE_JOINS[] = {"and", "but", "that", NULL};
+/* words that may open a condition ("if", "provided that", "on condition") */
+static const char *const CONDITIONS[] = {"if", "unless", "provided", "on", NULL};
 static const char *const SUBORDINATORS_LIST[] = {
     "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
     "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
@@ -582,12 +600,37 @@ static const char *const POSSIBLE_AUX[] = {"may", "might", "could", "can", NULL}
  * instead of a scan of the list. The table maps a word's hash to the set of
  * lists holding it; it is built once for the process.
  */
-static const char *const *const CLOSED_LISTS[] = {
-    PREPS,         DETS,       MODIFIERS,    QUANTITIES,         AUX_BE,
-    AUX,           ADVERBS,    REPORTING,    CLAUSE_STOP,        PRONOUN_PERSON,
-    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,     SUBORDINATORS_LIST, PHRASE_OPENERS,
-    HONORIFICS,    REL_WORDS,  NOUN_DETS,    DEMAND_MODALS,      SPEAKERS,
-    NEGATIONS,     FUTURE_AUX, POSSIBLE_AUX, SEND_VERBS,         INTENT_GOVERNORS};
+static const char *const *const CLOSED_LISTS[] = {PREPS,
+                                                  DETS,
+                                                  MODIFIERS,
+                                                  QUANTITIES,
+                                                  AUX_BE,
+                                                  AUX,
+                                                  ADVERBS,
+                                                  REPORTING,
+                                                  CLAUSE_STOP,
+                                                  PRONOUN_PERSON,
+                                                  PRONOUN_GROUP,
+                                                  STOPS_LIST,
+                                                  SAY_LIST,
+                                                  SUBORDINATORS_LIST,
+                                                  PHRASE_OPENERS,
+                                                  HONORIFICS,
+                                                  REL_WORDS,
+                                                  NOUN_DETS,
+                                                  DEMAND_MODALS,
+                                                  SPEAKERS,
+                                                  NEGATIONS,
+                                                  FUTURE_AUX,
+                                                  POSSIBLE_AUX,
+                                                  SEND_VERBS,
+                                                  INTENT_GOVERNORS,
+                                                  PHASE_VERBS,
+                                                  PROPOSALS,
+                                                  CLAIMS,
+                                                  MEANS,
+                                                  CLAUSE_JOINS,
+                                                  CONDITIONS};
 #define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
 enum {
 	CL_PREPS = 1 << 0,
@@ -613,9 +656,18 @@ enum {
 	CL_NEGATIONS = 1 << 20,
 	CL_FUTURE_AUX = 1 << 21,
 	CL_POSSIBLE_AUX = 1 << 22,
-	/* lists past this one are only read through in_list, one probe a word */
 	CL_SEND_VERBS = 1 << 23,
 	CL_INTENT_GOVERNORS = 1 << 24,
+	/* a word of none of the lists above is a plain word (read so before the
+	 * lists below joined the table) */
+	CL_PLAIN_TEST = (1 << 25) - 1,
+	/* lists of content words, in the table for a one-probe test */
+	CL_PHASE_VERBS = 1 << 25,
+	CL_PROPOSALS = 1 << 26,
+	CL_CLAIMS = 1 << 27,
+	CL_MEANS = 1 << 28,
+	CL_CLAUSE_JOINS = 1 << 29,
+	CL_CONDITIONS = 1 << 30, /* the last bit an int enumerator holds */
 	/* a token without a lexicon form that read_phrase reads as a phrase alone */
 	CL_PHRASE_SELF = CL_PRONOUN_PERSON | CL_PRONOUN_GROUP | CL_PHRASE_OPENERS,
 	/* one that leads into a phrase only before a form, another such word or a
@@ -634,9 +686,9 @@ enum {
  * The bucket is taken from the bits of the hash where no three words meet,
  * found when the table is built, so one bucket is all a lookup reads.
  */
-#define CLASS_BUCKETS 2048 /* some 360 words */
+#define CLASS_BUCKETS 2048 /* some 440 words */
 #define CLASS_WAYS    2
-#define CLASS_WORDS   512 /* words of all lists, some 460 */
+#define CLASS_WORDS   640 /* words of all lists, some 570 */
 
 static uint64_t class_hash[CLASS_BUCKETS][CLASS_WAYS]; /* 0: an empty way */
 static uint32_t class_lists[CLASS_BUCKETS][CLASS_WAYS];
@@ -694,24 +746,13 @@ static inline uint32_t word_lists(uint64_t h)
 	return r;
 }
 
-static int list_index(const char *const *list)
-{
-	for (size_t l = 0; l < NLISTS; l++)
-		if (CLOSED_LISTS[l] == list)
-			return (int)l;
-	return -1;
-}
-
+/* Whether w is in a list kept out of the closed-class table (rarely read). */
 static int in_list(const char *w, const char *const *list)
 {
-	int l = list_index(list);
-	if (l < 0) {
-		for (; *list; list++)
-			if ((*list)[0] == w[0] && !strcmp(w, *list))
-				return 1;
-		return 0;
-	}
-	return (word_lists(dkg_token_hash(w, strlen(w))) >> l) & 1;
+	for (; *list; list++)
+		if ((*list)[0] == w[0] && !strcmp(w, *list))
+			return 1;
+	return 0;
 }
 
 /* Token i is in the lists of `bits` (the token's lists are set once per sentence). */
@@ -779,7 +820,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		ph->te = i + 1;
 		return i + 1;
 	}
-	if (tok_cl(t, i, CL_PRONOUN_GROUP) || is_word(t, i, "it") || is_word(t, i, "its")) {
+	if (tok_cl(t, i, CL_PRONOUN_GROUP | CL_PHRASE_OPENERS)) { /* (the openers: "it", "its") */
 		/* "they", "it": a state or group named in this or the previous sentence */
 		size_t now = ex->res->nsentences;
 		const dkg_actor *a =
@@ -923,7 +964,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			continue;
 		}
 		/* "Hungarian and Romanian officials" */
-		if ((is_word(t, j, "and") || w[0] == ',') && ncountries && last_adj && !sector &&
+		if (ncountries && last_adj && (is_word(t, j, "and") || w[0] == ',') && !sector &&
 		    !title && !nnamed && j + 1 < e && ex->form[j + 1] &&
 		    form_has(lex, ex->form[j + 1], LEX_ADJECTIVE, NULL)) {
 			j++;
@@ -1056,7 +1097,7 @@ static const dkg_actor *sender_of(dkg_extractor *ex, size_t s, const phrase *ph)
 	                 is_word(t, k - 1, "additional") || is_word(t, k - 1, "extra") ||
 	                 is_word(t, k - 1, "of")))
 		k--;
-	if (k <= s || ph->governed || !in_list(dkg_tok_norm(t, k - 1), SEND_VERBS))
+	if (k <= s || ph->governed || !tok_cl(t, k - 1, CL_SEND_VERBS))
 		return NULL;
 	verb_group(ex, s, k - 1, &start, &neg, &mod, &passive, &inf);
 	if (passive || (p = subject_before(ex, s, start, 0)) < 0 || !ex->ph[p].nactors ||
@@ -1329,9 +1370,9 @@ static int after_determiner(const dkg_extractor *ex, size_t s, size_t i)
 	const dkg_tokens *t = &ex->toks;
 	size_t k = i, n = 0;
 	/* the words skipped are plain ones: no lexicon entry ("president"), no actor */
-	while (k > s && n < 2 && t->tok[k - 1].type == DKG_TOK_WORD && !t->tok[k - 1].cls &&
-	       !(t->tok[k - 1].flags & DKG_TF_CAP) && !is_word(t, k - 1, "'s") &&
-	       !ex->form[k - 1] && ex->ph_at[k - 1] < 0) {
+	while (k > s && n < 2 && t->tok[k - 1].type == DKG_TOK_WORD &&
+	       !(t->tok[k - 1].cls & CL_PLAIN_TEST) && !(t->tok[k - 1].flags & DKG_TF_CAP) &&
+	       !is_word(t, k - 1, "'s") && !ex->form[k - 1] && ex->ph_at[k - 1] < 0) {
 		const char *w = dkg_tok_norm(t, k - 1);
 		size_t len = strlen(w);
 		/* a verb form ends the adjectives: "have demanded" */
@@ -1902,9 +1943,10 @@ static int conditional_after(dkg_extractor *ex, size_t from, size_t e)
 {
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = from; k < e; k++)
-		if (is_word(t, k, "if") || is_word(t, k, "unless") ||
-		    (is_word(t, k, "provided") && is_word(t, k + 1, "that")) ||
-		    (is_word(t, k, "on") && is_word(t, k + 1, "condition")))
+		if (tok_cl(t, k, CL_CONDITIONS) &&
+		    (is_word(t, k, "if") || is_word(t, k, "unless") ||
+		     (is_word(t, k, "provided") && is_word(t, k + 1, "that")) ||
+		     (is_word(t, k, "on") && is_word(t, k + 1, "condition"))))
 			return 1;
 	return 0;
 }
@@ -1921,7 +1963,9 @@ static const dkg_place *place_near(dkg_extractor *ex, size_t from, size_t e, int
 			return ex->ph[p].place;
 		if (p >= 0)
 			k = ex->ph[p].te - 1;
-		if (is_word(t, k, "which") || is_word(t, k, "who") || dkg_tok_norm(t, k)[0] == ';')
+		if ((tok_cl(t, k, CL_REL_WORDS) &&
+		     (is_word(t, k, "which") || is_word(t, k, "who"))) ||
+		    dkg_tok_norm(t, k)[0] == ';')
 			break;
 	}
 	return NULL;
@@ -2149,7 +2193,8 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		trig r;
 		const lex_trigger *comp = NULL;
 		if (!(tok_cl(t, k, CL_DEMAND_MODALS) ||
-		      ((is_word(t, k, "has") || is_word(t, k, "have")) && is_word(t, k + 1, "to"))))
+		      (tok_cl(t, k, CL_AUX) && (is_word(t, k, "has") || is_word(t, k, "have")) &&
+		       is_word(t, k + 1, "to"))))
 			continue;
 		/* the saying verb before, within the clause */
 		for (q = k, n = 0; q > s && n < 18; q--, n++) {
@@ -2402,22 +2447,12 @@ static int returns_object(dkg_extractor *ex, size_t k, size_t e, int tgt)
  */
 static int violent_means(dkg_extractor *ex, size_t from, size_t to)
 {
-	static const char *const means[] = {
-	    "bomb",      "bombs",      "bombing",  "bombings", "blast",      "blasts",
-	    "explosion", "explosions", "attack",   "attacks",  "attacker",   "attackers",
-	    "bomber",    "bombers",    "device",   "devices",  "mine",       "mines",
-	    "landmine",  "missile",    "missiles", "rocket",   "rockets",    "shell",
-	    "shells",    "shelling",   "mortar",   "mortars",  "grenade",    "grenades",
-	    "airstrike", "airstrikes", "strike",   "strikes",  "raid",       "raids",
-	    "ambush",    "gunfire",    "gunmen",   "gunman",   "ied",        "sniper",
-	    "snipers",   "drone",      "drones",   "shooting", "assailants", "militants",
-	    NULL};
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = to; k > from;) {
 		const char *w = dkg_tok_norm(t, --k);
 		if (w[0] == ',' || w[0] == ';' || is_word(t, k, "that") || is_rel_word(t, k))
 			return 0;
-		if (in_list(w, means))
+		if (tok_cl(t, k, CL_MEANS))
 			return 1;
 	}
 	return 0;
@@ -2516,8 +2551,7 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 			return;
 		}
 		/* a clause boundary ends the search */
-		if (w[0] == ';' || w[0] == ',' || is_word(t, k, "and") || is_word(t, k, "but") ||
-		    is_word(t, k, "that"))
+		if (w[0] == ';' || w[0] == ',' || tok_cl(t, k, CL_CLAUSE_JOINS))
 			return;
 	}
 }
@@ -2529,26 +2563,24 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
  */
 static int alleged(dkg_extractor *ex, size_t s, size_t i)
 {
-	static const char *const claims[] = {
-	    "charge", "charges",    "accusation",  "accusations", "allegation", "allegations",
-	    "claim",  "claims",     "report",      "reports",     "rumours",    "rumors",
-	    "denial", "suggestion", "suggestions", NULL};
 	dkg_tokens *t = &ex->toks;
 	size_t q = i, n = 0;
 	while (q > s && n < 14) {
 		const char *w = dkg_tok_norm(t, --q);
 		n++;
-		if (w[0] == ';' || w[0] == '.' || w[0] == ',' || is_word(t, q, "and") ||
-		    is_word(t, q, "but"))
+		if (w[0] == ';' || w[0] == '.' || w[0] == ',')
 			return 0;
-		if (is_word(t, q, "that"))
-			break;
+		if (tok_cl(t, q, CL_CLAUSE_JOINS)) {
+			if (is_word(t, q, "that"))
+				break;
+			return 0; /* "and", "but" */
+		}
 	}
 	if (!is_word(t, q, "that"))
 		return 0;
 	for (size_t k = q, m = 0; k > s && m < 8; m++) {
 		const char *w = dkg_tok_norm(t, --k);
-		if (in_list(w, claims))
+		if (tok_cl(t, k, CL_CLAIMS))
 			return 1;
 		if (w[0] == ';' || w[0] == '.' || (ex->form[k] && trigger_of(ex->lex, ex->form[k])))
 			return 0;
@@ -2688,7 +2720,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					size_t g = vstart;
 					if (g > s) {
 						const char *gw = dkg_tok_norm(t, g - 1);
-						if (in_list(gw, INTENT_GOVERNORS))
+						if (tok_cl(t, g - 1, CL_INTENT_GOVERNORS))
 							mod = DKG_MODALITY_INTENDED;
 						if (!strcmp(gw, "failed") ||
 						    !strcmp(gw, "declined"))
@@ -2825,19 +2857,20 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				size_t k = r->ts;
 				neg = 0;
 				mod = DKG_MODALITY_ASSERTED;
-				while (
-				    k > s &&
-				    (tok_cl(t, k - 1, CL_MODIFIERS) || is_word(t, k - 1, "new") ||
-				     is_word(t, k - 1, "fresh") || is_word(t, k - 1, "further") ||
-				     is_word(t, k - 1, "bellicose") ||
-				     (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
-				      t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
-				      (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
-				       is_word(t, k - 2, "the") ||
-				       /* "held direct talks": an adjective after the
-				        * noun's own light verb */
-				       (!t->tok[k - 1].cls && !(t->tok[k - 1].flags & DKG_TF_CAP) &&
-				        is_light(tg, t, k - 2))))))
+				while (k > s &&
+				       (tok_cl(t, k - 1, CL_MODIFIERS) ||
+				        is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
+				        is_word(t, k - 1, "further") ||
+				        is_word(t, k - 1, "bellicose") ||
+				        (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
+				         t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
+				         (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
+				          is_word(t, k - 2, "the") ||
+				          /* "held direct talks": an adjective after the
+				           * noun's own light verb */
+				          (!(t->tok[k - 1].cls & CL_PLAIN_TEST) &&
+				           !(t->tok[k - 1].flags & DKG_TF_CAP) &&
+				           is_light(tg, t, k - 2))))))
 					k--;
 				/* "Premier Li's visit": the possessor before 's */
 				size_t pk = k;
@@ -2888,21 +2921,19 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						 * of degree or phase governs any noun event */
 						if (ok && tg->nlight)
 							ok = is_light(tg, t, g) ||
-							     in_list(dkg_tok_norm(t, g),
-							             PHASE_VERBS);
+							     tok_cl(t, g, CL_PHASE_VERBS);
 						if (ok) {
 							verb_group(ex, s, g, &vstart, &neg, &mod,
 							           &passive, &inf);
 							/* "a proposal to hold talks": what is
 							 * proposed is not yet done */
 							if (inf && vstart > s &&
-							    in_list(dkg_tok_norm(t, vstart - 1),
-							            PROPOSALS))
+							    tok_cl(t, vstart - 1, CL_PROPOSALS))
 								continue;
 							/* "wants to hold talks": intended */
 							if (inf && vstart > s &&
-							    in_list(dkg_tok_norm(t, vstart - 1),
-							            INTENT_GOVERNORS))
+							    tok_cl(t, vstart - 1,
+							           CL_INTENT_GOVERNORS))
 								mod = DKG_MODALITY_INTENDED;
 							if (!passive)
 								src = subject_before(ex, s, vstart,
