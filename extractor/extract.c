@@ -2639,22 +2639,17 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 	sb = t->tok[s].start;
 	se = t->tok[e - 1].end;
 	res->nsentences++;
-	/* lexicon */
+	/* lexicon: the sentence's tokens are empty (NULL, 1) from process_chunk,
+	 * which clears the chunk; only a match is written */
 	for (i = s; i < e;) {
 		const lex_form *f = NULL;
 		size_t n = dkg_lexicon_match_text(ex->lex, t, ex->doc->text, i, e, &f);
 		if (!n) {
-			ex->form[i] = NULL;
-			ex->span[i] = 1;
 			i++;
 			continue;
 		}
 		ex->form[i] = f;
 		ex->span[i] = (uint8_t)n;
-		for (size_t k = i + 1; k < i + n; k++) {
-			ex->form[k] = NULL;
-			ex->span[k] = 1;
-		}
 		i += n;
 	}
 	build_phrases(ex, s, e);
@@ -3132,7 +3127,8 @@ static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_c
 	if (ensure_ann(ex, ex->toks.n) < 0)
 		return DKG_ENOMEM;
 	/* every token of the chunk starts unannotated: code that looks a few tokens
-	 * past a sentence cut short by the limits must find nothing, not garbage */
+	 * past a sentence cut short by the limits must find nothing, not garbage,
+	 * and the lexicon pass of a sentence writes its matches only */
 	memset((void *)ex->form, 0, ex->toks.n * sizeof *ex->form);
 	memset(ex->span, 1, ex->toks.n);
 	for (i = 0; i < ex->toks.n; i++)
