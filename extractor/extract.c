@@ -785,7 +785,8 @@ static inline void phrase_clear(phrase *ph)
 	ph->ethnic_sector = NULL;
 }
 
-/* Reads an actor phrase starting at token i; returns its end (i when none). */
+/* Reads an actor phrase starting at token i; returns its end (i when none,
+ * then *ph is left as it was: half the calls find nothing). */
 static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 {
 	const dkg_lexicon *lex = ex->lex;
@@ -799,8 +800,6 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	const dkg_place *place = NULL;
 	int saw_det = 0, saw_content = 0, last_adj = 0, ethnic = 0;
 	uint32_t idx;
-	phrase_clear(ph);
-	ph->ts = i;
 	/* pronouns */
 	if (tok_cl(t, i, CL_PRONOUN_PERSON)) {
 		/* "he", "she": a person named in this sentence or the one before; further
@@ -811,6 +810,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		                         : NULL;
 		if (!a)
 			return i;
+		phrase_clear(ph);
+		ph->ts = i;
 		ph->actors[ph->nactors++] = a;
 		ph->pronoun = 1;
 		/* "his", "her" before a noun are determiners, never subjects */
@@ -829,6 +830,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		                                                       : NULL;
 		if (!a || (a->kind == DKG_ACTOR_PERSON))
 			return i;
+		phrase_clear(ph);
+		ph->ts = i;
 		ph->actors[ph->nactors++] = a;
 		ph->pronoun = 1;
 		ph->possessive = is_word(t, i, "its") || is_word(t, i, "their");
@@ -998,6 +1001,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	}
 	if (j == i || (!saw_content))
 		return i;
+	phrase_clear(ph);
+	ph->ts = i;
 	if (ethnic && ncountries == 1 && last_adj && !nnamed && !title && !name_s) {
 		ph->ethnic = 1;
 		ph->ethnic_sector = sector;
@@ -1271,7 +1276,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 {
 	dkg_tokens *t = &ex->toks;
 	size_t i = s;
-	unsigned cls = 0;
+	unsigned cls = 0, need = 0; /* resolve_orphans (1), resolve_ethnic (2) */
 	size_t nc = 0;
 	ex->nph = 0;
 	/* Most tokens start no phrase: plain words, and "the" or "Mr." before
@@ -1345,12 +1350,16 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 					remember(ex, ph->actors[a]);
 			for (size_t k2 = ph->ts; k2 < j; k2++)
 				ex->ph_at[k2] = (int)ex->nph;
+			need |= (ph->orphan != NULL) | (unsigned)ph->ethnic << 1;
 			ex->nph++;
 		}
 		i = j;
 	}
-	resolve_orphans(ex, s);
-	resolve_ethnic(ex);
+	/* most sentences have neither an orphan nor an ethnic group */
+	if (need & 1)
+		resolve_orphans(ex, s);
+	if (need & 2)
+		resolve_ethnic(ex);
 }
 
 /* ---- triggers ----------------------------------------------------------------------- */
