@@ -239,6 +239,13 @@ static int ensure_ann(dkg_extractor *ex, size_t n)
 
 /* ---- actors --------------------------------------------------------------------- */
 
+/* Two strings are equal; the first bytes, which differ in most pairs
+ * compared here (ids, sector codes), are tested before a call to strcmp. */
+static inline int str_eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && !strcmp(a, b);
+}
+
 static const char *sector_label(const char *sector)
 {
 	static const char *const map[][2] = {{"GOV", "government"},
@@ -261,7 +268,7 @@ static const char *sector_label(const char *sector)
 	                                     {"IGO", "international organization"},
 	                                     {"NGO", "non-governmental organization"}};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (!strcmp(sector, map[i][0]))
+		if (str_eq(sector, map[i][0]))
 			return map[i][1];
 	return sector;
 }
@@ -302,8 +309,8 @@ static const dkg_actor *composite(dkg_extractor *ex, const lex_country *c, const
 	a->label = dkg_result_strndup(r, label, strlen(label));
 	a->country = c->actor.code;
 	a->role = role;
-	a->kind = !strcmp(sector, "GOV") || !strcmp(sector, "MIL") || !strcmp(sector, "LEG") ||
-	                  !strcmp(sector, "JUD") || !strcmp(sector, "COP")
+	a->kind = str_eq(sector, "GOV") || str_eq(sector, "MIL") || str_eq(sector, "LEG") ||
+	                  str_eq(sector, "JUD") || str_eq(sector, "COP")
 	              ? DKG_ACTOR_ORGANIZATION
 	              : DKG_ACTOR_GROUP;
 	if (!a->code || !a->id || !a->label)
@@ -372,7 +379,7 @@ static void remember(dkg_extractor *ex, const dkg_actor *a)
 	if (a->kind != DKG_ACTOR_PERSON)
 		return;
 	for (i = 0; i < ex->npersons; i++)
-		if (!strcmp(person_key(ex->persons[i].a), person_key(a))) {
+		if (str_eq(person_key(ex->persons[i].a), person_key(a))) {
 			memmove(&ex->persons[i], &ex->persons[i + 1],
 			        (ex->npersons - i - 1) * sizeof ex->persons[0]);
 			ex->npersons--;
@@ -406,7 +413,7 @@ static const dkg_actor *recent_person(dkg_extractor *ex, const char *country, co
 static int person_recently_seen(dkg_extractor *ex, const char *id)
 {
 	for (size_t i = 0; i < ex->npersons; i++)
-		if (!strcmp(person_key(ex->persons[i].a), id))
+		if (str_eq(person_key(ex->persons[i].a), id))
 			return 1;
 	return 0;
 }
