@@ -865,7 +865,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	while (j < e) {
 		const char *w = dkg_tok_norm(t, j);
 		const lex_form *f = ex->form[j];
-		size_t n = f ? ex->span[j] : 1;
+		size_t n = ex->span[j]; /* 1 where no form starts */
 		if (!saw_content && tok_cl(t, j, CL_DETS)) {
 			saw_det = 1;
 			j++;
