@@ -548,11 +548,15 @@ static int form_has(const dkg_lexicon *lex, const lex_form *f, int kind, uint32_
 	return 0;
 }
 
+/* the senses that name an actor or a place */
+#define FORM_ACTORISH                                                                              \
+	(1u << LEX_COUNTRY | 1u << LEX_ADJECTIVE | 1u << LEX_CAPITAL | 1u << LEX_ORG |             \
+	 1u << LEX_PERSON | 1u << LEX_PLACE)
+
 static int form_is_actorish(const dkg_lexicon *lex, const lex_form *f)
 {
 	(void)lex;
-	return f && (f->kinds & (1u << LEX_COUNTRY | 1u << LEX_ADJECTIVE | 1u << LEX_CAPITAL |
-	                         1u << LEX_ORG | 1u << LEX_PERSON | 1u << LEX_PLACE));
+	return f && (f->kinds & FORM_ACTORISH);
 }
 
 static int is_cap_word(const dkg_tokens *t, size_t i)
@@ -1367,8 +1371,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		i = ex->cand[c];
 		f = ex->form[i];
 		/* triggers are not phrase starts unless the form also names an actor */
-		if (f && !form_is_actorish(ex->lex, f) && !form_has(ex->lex, f, LEX_TITLE, NULL) &&
-		    !form_has(ex->lex, f, LEX_SECTOR, NULL)) {
+		if (f && !(f->kinds & (FORM_ACTORISH | 1u << LEX_TITLE | 1u << LEX_SECTOR))) {
 			i += ex->span[i];
 			continue;
 		}
