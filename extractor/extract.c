@@ -646,37 +646,17 @@ static const char *const POSSIBLE_AUX[] = {"may", "might", "could", "can", NULL}
  * instead of a scan of the list. The table maps a word's hash to the set of
  * lists holding it; it is built once for the process.
  */
-static const char *const *const CLOSED_LISTS[] = {PREPS,
-                                                  DETS,
-                                                  MODIFIERS,
-                                                  QUANTITIES,
-                                                  AUX_BE,
-                                                  AUX,
-                                                  ADVERBS,
-                                                  REPORTING,
-                                                  CLAUSE_STOP,
-                                                  PRONOUN_PERSON,
-                                                  PRONOUN_GROUP,
-                                                  STOPS_LIST,
-                                                  SAY_LIST,
-                                                  SUBORDINATORS_LIST,
-                                                  PHRASE_OPENERS,
-                                                  HONORIFICS,
-                                                  REL_WORDS,
-                                                  NOUN_DETS,
-                                                  DEMAND_MODALS,
-                                                  SPEAKERS,
-                                                  NEGATIONS,
-                                                  FUTURE_AUX,
-                                                  POSSIBLE_AUX,
-                                                  SEND_VERBS,
-                                                  INTENT_GOVERNORS,
-                                                  PHASE_VERBS,
-                                                  PROPOSALS,
-                                                  CLAIMS,
-                                                  MEANS,
-                                                  CLAUSE_JOINS,
-                                                  CONDITIONS};
+/* (laid out by hand: clang-format puts one list a line past 30 of them) */
+/* clang-format off */
+static const char *const *const CLOSED_LISTS[] = {
+    PREPS,              DETS,               MODIFIERS,          QUANTITIES,         AUX_BE,
+    AUX,                ADVERBS,            REPORTING,          CLAUSE_STOP,        PRONOUN_PERSON,
+    PRONOUN_GROUP,      STOPS_LIST,         SAY_LIST,           SUBORDINATORS_LIST, PHRASE_OPENERS,
+    HONORIFICS,         REL_WORDS,          NOUN_DETS,          DEMAND_MODALS,      SPEAKERS,
+    NEGATIONS,          FUTURE_AUX,         POSSIBLE_AUX,       SEND_VERBS,         INTENT_GOVERNORS,
+    PHASE_VERBS,        PROPOSALS,          CLAIMS,             MEANS,              CLAUSE_JOINS,
+    CONDITIONS};
+/* clang-format on */
 #define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
 enum {
 	CL_PREPS = 1 << 0,
