@@ -89,12 +89,31 @@ struct dkg_extractor {
 
 /* ---- closed-class words ----------------------------------------------------- */
 
-/* Whether token i is the folded word w. Inlined with a literal w, the length
- * test and the compare of a few bytes replace a call to strcmp. */
-static inline int is_word(const dkg_tokens *t, size_t i, const char *w)
+/*
+ * Whether token i is the folded word w, a string literal of 1 to 16 bytes, by
+ * the token's hash (as the lexicon and the closed-class lists compare words):
+ * one compare, where a test of the length and then of the bytes mispredicted
+ * on words of the same length. The hash of w is dkg_token_hash spelled out
+ * for two blocks at most, so that it folds to a constant before the compiler
+ * weighs what to inline; class_build checks it against dkg_token_hash.
+ */
+#define WORD_BYTE(w, k)                                                                            \
+	((uint64_t)(unsigned char)(w)[(k) < sizeof(w) - 1 ? (k) : sizeof(w) - 1] << 8 * ((k) % 8))
+#define WORD_BLOCK(w, k)                                                                           \
+	(WORD_BYTE(w, k) | WORD_BYTE(w, k + 1) | WORD_BYTE(w, k + 2) | WORD_BYTE(w, k + 3) |       \
+	 WORD_BYTE(w, k + 4) | WORD_BYTE(w, k + 5) | WORD_BYTE(w, k + 6) | WORD_BYTE(w, k + 7))
+#define WORD_HASH(w)                                                                               \
+	dkg_token_hash_end(                                                                        \
+	    sizeof(w) - 1 > 8                                                                      \
+	        ? dkg_token_hash_step(dkg_token_hash_step(DKG_TOKEN_HASH_INIT, WORD_BLOCK(w, 0)),  \
+	                              WORD_BLOCK(w, 8))                                            \
+	        : dkg_token_hash_step(DKG_TOKEN_HASH_INIT, WORD_BLOCK(w, 0)),                      \
+	    sizeof(w) - 1 + 0 * sizeof(char[sizeof(w) > 1 && sizeof(w) <= 17 ? 1 : -1]))
+#define is_word(t, i, w) is_word_hash(t, i, WORD_HASH(w))
+
+static inline int is_word_hash(const dkg_tokens *t, size_t i, uint64_t h)
 {
-	size_t n = strlen(w);
-	return i < t->n && t->tok[i].nlen == n && !memcmp(dkg_tok_norm(t, i), w, n);
+	return i < t->n && t->tok[i].hash == h;
 }
 
 static const char *const PREPS[] = {
@@ -239,6 +258,13 @@ static int ensure_ann(dkg_extractor *ex, size_t n)
 
 /* ---- actors --------------------------------------------------------------------- */
 
+/* Two strings are equal; the first bytes, which differ in most pairs
+ * compared here (ids, sector codes), are tested before a call to strcmp. */
+static inline int str_eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && !strcmp(a, b);
+}
+
 static const char *sector_label(const char *sector)
 {
 	static const char *const map[][2] = {{"GOV", "government"},
@@ -261,9 +287,25 @@ static const char *sector_label(const char *sector)
 	                                     {"IGO", "international organization"},
 	                                     {"NGO", "non-governmental organization"}};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (!strcmp(sector, map[i][0]))
+		if (str_eq(sector, map[i][0]))
 			return map[i][1];
 	return sector;
+}
+
+/* Writes a, sep and b into out[cap] as snprintf "%s%s%s" would, cut to
+ * cap - 1 bytes and terminated: snprintf took three quarters of composite. */
+static void concat3(char *out, size_t cap, const char *a, const char *sep, const char *b)
+{
+	const char *part[3] = {a, sep, b};
+	size_t n = 0;
+	for (int k = 0; k < 3; k++) {
+		size_t m = strlen(part[k]);
+		if (m > cap - 1 - n)
+			m = cap - 1 - n;
+		memcpy(out + n, part[k], m);
+		n += m;
+	}
+	out[n] = '\0';
 }
 
 /* A country+sector actor ("RUSGOV"), owned by the result. */
@@ -276,18 +318,18 @@ static const dkg_actor *composite(dkg_extractor *ex, const lex_country *c, const
 	size_t i;
 	if (!a)
 		return NULL;
-	snprintf(code, sizeof code, "%s%s", c->actor.code, sector);
+	concat3(code, sizeof code, c->actor.code, "", sector);
 	for (i = 0; code[i] && i + 1 < sizeof id; i++)
 		id[i] = (char)((code[i] >= 'A' && code[i] <= 'Z') ? code[i] + 32 : code[i]);
 	id[i] = '\0';
-	snprintf(label, sizeof label, "%s %s", c->actor.label, sector_label(sector));
+	concat3(label, sizeof label, c->actor.label, " ", sector_label(sector));
 	a->code = dkg_result_strndup(r, code, strlen(code));
 	a->id = dkg_result_strndup(r, id, strlen(id));
 	a->label = dkg_result_strndup(r, label, strlen(label));
 	a->country = c->actor.code;
 	a->role = role;
-	a->kind = !strcmp(sector, "GOV") || !strcmp(sector, "MIL") || !strcmp(sector, "LEG") ||
-	                  !strcmp(sector, "JUD") || !strcmp(sector, "COP")
+	a->kind = str_eq(sector, "GOV") || str_eq(sector, "MIL") || str_eq(sector, "LEG") ||
+	                  str_eq(sector, "JUD") || str_eq(sector, "COP")
 	              ? DKG_ACTOR_ORGANIZATION
 	              : DKG_ACTOR_GROUP;
 	if (!a->code || !a->id || !a->label)
@@ -322,7 +364,7 @@ static const dkg_actor *adhoc_person(dkg_extractor *ex, size_t ts, size_t te, co
 	dkg_buf_putc(&id, '-');
 	for (const char *p = c->actor.code; *p; p++)
 		dkg_buf_putc(&id, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
-	snprintf(code, sizeof code, "%s%s", c->actor.code, sector ? sector : "");
+	concat3(code, sizeof code, c->actor.code, "", sector ? sector : "");
 	a->id = dkg_result_strndup(r, id.data, id.len);
 	a->label = dkg_result_strndup(r, label.data, label.len);
 	a->code = dkg_result_strndup(r, code, strlen(code));
@@ -356,7 +398,7 @@ static void remember(dkg_extractor *ex, const dkg_actor *a)
 	if (a->kind != DKG_ACTOR_PERSON)
 		return;
 	for (i = 0; i < ex->npersons; i++)
-		if (!strcmp(person_key(ex->persons[i].a), person_key(a))) {
+		if (str_eq(person_key(ex->persons[i].a), person_key(a))) {
 			memmove(&ex->persons[i], &ex->persons[i + 1],
 			        (ex->npersons - i - 1) * sizeof ex->persons[0]);
 			ex->npersons--;
@@ -390,7 +432,7 @@ static const dkg_actor *recent_person(dkg_extractor *ex, const char *country, co
 static int person_recently_seen(dkg_extractor *ex, const char *id)
 {
 	for (size_t i = 0; i < ex->npersons; i++)
-		if (!strcmp(person_key(ex->persons[i].a), id))
+		if (str_eq(person_key(ex->persons[i].a), id))
 			return 1;
 	return 0;
 }
@@ -506,11 +548,15 @@ static int form_has(const dkg_lexicon *lex, const lex_form *f, int kind, uint32_
 	return 0;
 }
 
+/* the senses that name an actor or a place */
+#define FORM_ACTORISH                                                                              \
+	(1u << LEX_COUNTRY | 1u << LEX_ADJECTIVE | 1u << LEX_CAPITAL | 1u << LEX_ORG |             \
+	 1u << LEX_PERSON | 1u << LEX_PLACE)
+
 static int form_is_actorish(const dkg_lexicon *lex, const lex_form *f)
 {
 	(void)lex;
-	return f && (f->kinds & (1u << LEX_COUNTRY | 1u << LEX_ADJECTIVE | 1u << LEX_CAPITAL |
-	                         1u << LEX_ORG | 1u << LEX_PERSON | 1u << LEX_PLACE));
+	return f && (f->kinds & FORM_ACTORISH);
 }
 
 static int is_cap_word(const dkg_tokens *t, size_t i)
@@ -558,6 +604,24 @@ static const char *const SEND_VERBS[] = {
     "mobilizing", "mobilise",    "mobilises",   "mobilised",  "mobilising", "mass",
     "massed",     "massing",     "recall",      "recalled",   "recalls",    "recalling",
     NULL};
+/* nouns of a charge or report whose that-clause is only alleged */
+static const char *const CLAIMS[] = {"charge",     "charges",     "accusation",  "accusations",
+                                     "allegation", "allegations", "claim",       "claims",
+                                     "report",     "reports",     "rumours",     "rumors",
+                                     "denial",     "suggestion",  "suggestions", NULL};
+/* violent means: an attack named by its weapon or its doers */
+static const char *const MEANS[] = {
+    "bomb",       "bombs",    "bombing",   "bombings",   "blast",      "blasts",    "explosion",
+    "explosions", "attack",   "attacks",   "attacker",   "attackers",  "bomber",    "bombers",
+    "device",     "devices",  "mine",      "mines",      "landmine",   "missile",   "missiles",
+    "rocket",     "rockets",  "shell",     "shells",     "shelling",   "mortar",    "mortars",
+    "grenade",    "grenades", "airstrike", "airstrikes", "strike",     "strikes",   "raid",
+    "raids",      "ambush",   "gunfire",   "gunmen",     "gunman",     "ied",       "sniper",
+    "snipers",    "drone",    "drones",    "shooting",   "assailants", "militants", NULL};
+/* words that join or end a clause before a verb */
+static const char *const CLAUSE_JOINS[] = {"and", "but", "that", NULL};
+/* words that may open a condition ("if", "provided that", "on condition") */
+static const char *const CONDITIONS[] = {"if", "unless", "provided", "on", NULL};
 static const char *const SUBORDINATORS_LIST[] = {
     "after",   "following", "before",   "since",  "amid",   "when", "while", "as",
     "whereas", "because",   "although", "though", "unless", "if",   "until", NULL};
@@ -582,12 +646,17 @@ static const char *const POSSIBLE_AUX[] = {"may", "might", "could", "can", NULL}
  * instead of a scan of the list. The table maps a word's hash to the set of
  * lists holding it; it is built once for the process.
  */
+/* (laid out by hand: clang-format puts one list a line past 30 of them) */
+/* clang-format off */
 static const char *const *const CLOSED_LISTS[] = {
-    PREPS,         DETS,       MODIFIERS,    QUANTITIES,         AUX_BE,
-    AUX,           ADVERBS,    REPORTING,    CLAUSE_STOP,        PRONOUN_PERSON,
-    PRONOUN_GROUP, STOPS_LIST, SAY_LIST,     SUBORDINATORS_LIST, PHRASE_OPENERS,
-    HONORIFICS,    REL_WORDS,  NOUN_DETS,    DEMAND_MODALS,      SPEAKERS,
-    NEGATIONS,     FUTURE_AUX, POSSIBLE_AUX, SEND_VERBS,         INTENT_GOVERNORS};
+    PREPS,              DETS,               MODIFIERS,          QUANTITIES,         AUX_BE,
+    AUX,                ADVERBS,            REPORTING,          CLAUSE_STOP,        PRONOUN_PERSON,
+    PRONOUN_GROUP,      STOPS_LIST,         SAY_LIST,           SUBORDINATORS_LIST, PHRASE_OPENERS,
+    HONORIFICS,         REL_WORDS,          NOUN_DETS,          DEMAND_MODALS,      SPEAKERS,
+    NEGATIONS,          FUTURE_AUX,         POSSIBLE_AUX,       SEND_VERBS,         INTENT_GOVERNORS,
+    PHASE_VERBS,        PROPOSALS,          CLAIMS,             MEANS,              CLAUSE_JOINS,
+    CONDITIONS};
+/* clang-format on */
 #define NLISTS (sizeof CLOSED_LISTS / sizeof CLOSED_LISTS[0])
 enum {
 	CL_PREPS = 1 << 0,
@@ -613,9 +682,18 @@ enum {
 	CL_NEGATIONS = 1 << 20,
 	CL_FUTURE_AUX = 1 << 21,
 	CL_POSSIBLE_AUX = 1 << 22,
-	/* lists past this one are only read through in_list, one probe a word */
 	CL_SEND_VERBS = 1 << 23,
 	CL_INTENT_GOVERNORS = 1 << 24,
+	/* a word of none of the lists above is a plain word (read so before the
+	 * lists below joined the table) */
+	CL_PLAIN_TEST = (1 << 25) - 1,
+	/* lists of content words, in the table for a one-probe test */
+	CL_PHASE_VERBS = 1 << 25,
+	CL_PROPOSALS = 1 << 26,
+	CL_CLAIMS = 1 << 27,
+	CL_MEANS = 1 << 28,
+	CL_CLAUSE_JOINS = 1 << 29,
+	CL_CONDITIONS = 1 << 30, /* the last bit an int enumerator holds */
 	/* a token without a lexicon form that read_phrase reads as a phrase alone */
 	CL_PHRASE_SELF = CL_PRONOUN_PERSON | CL_PRONOUN_GROUP | CL_PHRASE_OPENERS,
 	/* one that leads into a phrase only before a form, another such word or a
@@ -630,83 +708,84 @@ enum {
  * compares hashes only). Every token is looked up, and half of them are
  * closed-class words, so a probe that stops at a hit or at an empty slot
  * mispredicts at random. Here a token's bucket holds two words, both
- * compared without a branch; the hashes (16 KB) lie apart from the lists. A
- * word that finds its bucket full goes to a short spill list, read only for
- * the tokens of that bucket.
+ * compared without a branch; the hashes (32 KB) lie apart from the lists.
+ * The bucket is taken from the bits of the hash where no three words meet,
+ * found when the table is built, so one bucket is all a lookup reads.
  */
-#define CLASS_BUCKETS 1024 /* some 430 words */
+#define CLASS_BUCKETS 2048 /* some 440 words */
 #define CLASS_WAYS    2
-#define CLASS_SPILL   32
+#define CLASS_WORDS   640 /* words of all lists, some 570 */
 
 static uint64_t class_hash[CLASS_BUCKETS][CLASS_WAYS]; /* 0: an empty way */
 static uint32_t class_lists[CLASS_BUCKETS][CLASS_WAYS];
-static uint8_t class_spilled[CLASS_BUCKETS];
-static struct {
-	uint64_t hash;
-	uint32_t lists;
-} class_spill[CLASS_SPILL];
-static size_t class_nspill;
+static unsigned class_shift; /* the bucket: (hash >> class_shift) % CLASS_BUCKETS */
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
-static void class_add(uint64_t h, uint32_t bit)
+/* Adds a word to a list; 0 when its bucket holds two other words already. */
+static int class_add(uint64_t h, uint32_t bit)
 {
-	size_t b = h & (CLASS_BUCKETS - 1), w;
+	size_t b = (h >> class_shift) & (CLASS_BUCKETS - 1), w;
 	for (w = 0; w < CLASS_WAYS && class_hash[b][w] && class_hash[b][w] != h; w++)
 		;
-	if (w < CLASS_WAYS) {
-		class_hash[b][w] = h;
-		class_lists[b][w] |= bit;
-		return;
-	}
-	for (w = 0; w < class_nspill && class_spill[w].hash != h; w++)
-		;
-	if (w == CLASS_SPILL)
-		abort(); /* the lists are constants: any test run shows this */
-	class_spill[w].hash = h;
-	class_spill[w].lists |= bit;
-	class_nspill += w == class_nspill;
-	class_spilled[b] = 1;
+	if (w == CLASS_WAYS)
+		return 0;
+	class_hash[b][w] = h;
+	class_lists[b][w] |= bit;
+	return 1;
 }
 
 static void class_build(void)
 {
+	/* is_word's hash is dkg_token_hash (the words: one block, full, two) */
+	if (WORD_HASH("a") != dkg_token_hash("a", 1) ||
+	    WORD_HASH("reporter") != dkg_token_hash("reporter", 8) ||
+	    WORD_HASH("additional") != dkg_token_hash("additional", 10) ||
+	    WORD_HASH("accusations-xyz1") != dkg_token_hash("accusations-xyz1", 16))
+		abort();
+	uint64_t h[CLASS_WORDS];
+	uint32_t bit[CLASS_WORDS];
+	size_t n = 0;
 	for (size_t l = 0; l < NLISTS; l++)
-		for (const char *const *w = CLOSED_LISTS[l]; *w; w++)
-			class_add(dkg_token_hash(*w, strlen(*w)), 1u << l);
+		for (const char *const *w = CLOSED_LISTS[l]; *w; w++) {
+			if (n == CLASS_WORDS)
+				abort(); /* the lists are constants: any test run shows this */
+			h[n] = dkg_token_hash(*w, strlen(*w));
+			bit[n++] = 1u << l;
+		}
+	for (class_shift = 0; class_shift <= 64 - 11; class_shift++) {
+		size_t k;
+		for (k = 0; k < n && class_add(h[k], bit[k]); k++)
+			;
+		if (k == n)
+			return;
+		/* empty the buckets filled so far and try the next bits */
+		while (k-- > 0) {
+			size_t b = (h[k] >> class_shift) & (CLASS_BUCKETS - 1);
+			memset(class_hash[b], 0, sizeof class_hash[b]);
+			memset(class_lists[b], 0, sizeof class_lists[b]);
+		}
+	}
+	abort();
 }
 
 /* The lists holding the word of hash h (0: none, the most common answer). */
 static inline uint32_t word_lists(uint64_t h)
 {
-	size_t b = h & (CLASS_BUCKETS - 1);
-	uint32_t r = 0;
-	for (size_t w = 0; w < CLASS_WAYS; w++)
-		r |= class_lists[b][w] & (0u - (uint32_t)(class_hash[b][w] == h));
-	if (class_spilled[b])
-		for (size_t w = 0; w < class_nspill; w++)
-			if (class_spill[w].hash == h)
-				r |= class_spill[w].lists;
-	return r;
+	size_t b = (h >> class_shift) & (CLASS_BUCKETS - 1);
+	/* both ways' lists loaded first: the first way's, read for most words
+	 * found, is chosen without a branch (the second's may take one, which
+	 * the compiler prefers and which the few words there rarely mispredict) */
+	uint32_t l0 = class_lists[b][0], l1 = class_lists[b][1];
+	return (class_hash[b][0] == h ? l0 : 0) | (class_hash[b][1] == h ? l1 : 0);
 }
 
-static int list_index(const char *const *list)
-{
-	for (size_t l = 0; l < NLISTS; l++)
-		if (CLOSED_LISTS[l] == list)
-			return (int)l;
-	return -1;
-}
-
+/* Whether w is in a list kept out of the closed-class table (rarely read). */
 static int in_list(const char *w, const char *const *list)
 {
-	int l = list_index(list);
-	if (l < 0) {
-		for (; *list; list++)
-			if ((*list)[0] == w[0] && !strcmp(w, *list))
-				return 1;
-		return 0;
-	}
-	return (word_lists(dkg_token_hash(w, strlen(w))) >> l) & 1;
+	for (; *list; list++)
+		if ((*list)[0] == w[0] && !strcmp(w, *list))
+			return 1;
+	return 0;
 }
 
 /* Token i is in the lists of `bits` (the token's lists are set once per sentence). */
@@ -739,7 +818,8 @@ static inline void phrase_clear(phrase *ph)
 	ph->ethnic_sector = NULL;
 }
 
-/* Reads an actor phrase starting at token i; returns its end (i when none). */
+/* Reads an actor phrase starting at token i; returns its end (i when none,
+ * then *ph is left as it was: half the calls find nothing). */
 static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 {
 	const dkg_lexicon *lex = ex->lex;
@@ -753,8 +833,6 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	const dkg_place *place = NULL;
 	int saw_det = 0, saw_content = 0, last_adj = 0, ethnic = 0;
 	uint32_t idx;
-	phrase_clear(ph);
-	ph->ts = i;
 	/* pronouns */
 	if (tok_cl(t, i, CL_PRONOUN_PERSON)) {
 		/* "he", "she": a person named in this sentence or the one before; further
@@ -765,6 +843,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		                         : NULL;
 		if (!a)
 			return i;
+		phrase_clear(ph);
+		ph->ts = i;
 		ph->actors[ph->nactors++] = a;
 		ph->pronoun = 1;
 		/* "his", "her" before a noun are determiners, never subjects */
@@ -774,7 +854,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		ph->te = i + 1;
 		return i + 1;
 	}
-	if (tok_cl(t, i, CL_PRONOUN_GROUP) || is_word(t, i, "it") || is_word(t, i, "its")) {
+	if (tok_cl(t, i, CL_PRONOUN_GROUP | CL_PHRASE_OPENERS)) { /* (the openers: "it", "its") */
 		/* "they", "it": a state or group named in this or the previous sentence */
 		size_t now = ex->res->nsentences;
 		const dkg_actor *a =
@@ -783,6 +863,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 		                                                       : NULL;
 		if (!a || (a->kind == DKG_ACTOR_PERSON))
 			return i;
+		phrase_clear(ph);
+		ph->ts = i;
 		ph->actors[ph->nactors++] = a;
 		ph->pronoun = 1;
 		ph->possessive = is_word(t, i, "its") || is_word(t, i, "their");
@@ -792,7 +874,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	while (j < e) {
 		const char *w = dkg_tok_norm(t, j);
 		const lex_form *f = ex->form[j];
-		size_t n = f ? ex->span[j] : 1;
+		size_t n = ex->span[j]; /* 1 where no form starts */
 		if (!saw_content && tok_cl(t, j, CL_DETS)) {
 			saw_det = 1;
 			j++;
@@ -918,7 +1000,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			continue;
 		}
 		/* "Hungarian and Romanian officials" */
-		if ((is_word(t, j, "and") || w[0] == ',') && ncountries && last_adj && !sector &&
+		if (ncountries && last_adj && (is_word(t, j, "and") || w[0] == ',') && !sector &&
 		    !title && !nnamed && j + 1 < e && ex->form[j + 1] &&
 		    form_has(lex, ex->form[j + 1], LEX_ADJECTIVE, NULL)) {
 			j++;
@@ -952,6 +1034,8 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 	}
 	if (j == i || (!saw_content))
 		return i;
+	phrase_clear(ph);
+	ph->ts = i;
 	if (ethnic && ncountries == 1 && last_adj && !nnamed && !title && !name_s) {
 		ph->ethnic = 1;
 		ph->ethnic_sector = sector;
@@ -1051,7 +1135,7 @@ static const dkg_actor *sender_of(dkg_extractor *ex, size_t s, const phrase *ph)
 	                 is_word(t, k - 1, "additional") || is_word(t, k - 1, "extra") ||
 	                 is_word(t, k - 1, "of")))
 		k--;
-	if (k <= s || ph->governed || !in_list(dkg_tok_norm(t, k - 1), SEND_VERBS))
+	if (k <= s || ph->governed || !tok_cl(t, k - 1, CL_SEND_VERBS))
 		return NULL;
 	verb_group(ex, s, k - 1, &start, &neg, &mod, &passive, &inf);
 	if (passive || (p = subject_before(ex, s, start, 0)) < 0 || !ex->ph[p].nactors ||
@@ -1225,7 +1309,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 {
 	dkg_tokens *t = &ex->toks;
 	size_t i = s;
-	unsigned cls = 0;
+	unsigned cls = 0, need = 0; /* resolve_orphans (1), resolve_ethnic (2) */
 	size_t nc = 0;
 	ex->nph = 0;
 	/* Most tokens start no phrase: plain words, and "the" or "Mr." before
@@ -1233,17 +1317,28 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 	 * leading word or a capitalised word) are listed without a branch, a test
 	 * per token mispredicting often on real text, and only they are visited
 	 * below. read_phrase returns at once from any other token. */
-	for (size_t k = s; k < e; k++) {
-		/* the token after, or the last token itself (then `more` is 0) */
-		size_t more = k + 1 < e;
-		const dkg_token *a = &t->tok[k], *b = &t->tok[k + more];
-		unsigned next = (unsigned)more &
-		                ((ex->form[k + more] != NULL) | ((b->cls & CL_PHRASE_START) != 0) |
-		                 ((b->flags & DKG_TF_CAP) != 0));
-		unsigned self = (ex->form[k] != NULL) | ((a->cls & CL_PHRASE_SELF) != 0);
-		cls |= a->cls; /* (ph_at is -1 from process_chunk) */
-		ex->cand[nc] = (uint32_t)k;
-		nc += self | (((a->cls & CL_PHRASE_LEAD) != 0) & next);
+	{
+		/* Each token is read once: whether it opens a phrase by itself and
+		 * whether it leads into one are kept for the step after, which knows
+		 * the token that follows. The first step lists a token before s at
+		 * a place the next one takes over. */
+		const dkg_token *tok = t->tok;
+		const lex_form *const *form = ex->form;
+		uint32_t *cand = ex->cand;
+		unsigned self = 0, lead = 0;
+		for (size_t k = s; k < e; k++) {
+			unsigned c = tok[k].cls, f = form[k] != NULL;
+			unsigned opens =
+			    f | ((c & CL_PHRASE_START) != 0) | ((tok[k].flags & DKG_TF_CAP) != 0);
+			cls |= c; /* (ph_at is -1 from process_chunk) */
+			cand[nc] = (uint32_t)(k - 1);
+			nc += self | (lead & opens);
+			self = f | ((c & CL_PHRASE_SELF) != 0);
+			lead = (c & CL_PHRASE_LEAD) != 0;
+		}
+		/* the last token has none after it */
+		cand[nc] = (uint32_t)(e - 1);
+		nc += self;
 	}
 	ex->sent_cls = cls;
 	ex->ncand = nc;
@@ -1256,8 +1351,7 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 		i = ex->cand[c];
 		f = ex->form[i];
 		/* triggers are not phrase starts unless the form also names an actor */
-		if (f && !form_is_actorish(ex->lex, f) && !form_has(ex->lex, f, LEX_TITLE, NULL) &&
-		    !form_has(ex->lex, f, LEX_SECTOR, NULL)) {
+		if (f && !(f->kinds & (FORM_ACTORISH | 1u << LEX_TITLE | 1u << LEX_SECTOR))) {
 			i += ex->span[i];
 			continue;
 		}
@@ -1288,12 +1382,16 @@ static void build_phrases(dkg_extractor *ex, size_t s, size_t e)
 					remember(ex, ph->actors[a]);
 			for (size_t k2 = ph->ts; k2 < j; k2++)
 				ex->ph_at[k2] = (int)ex->nph;
+			need |= (ph->orphan != NULL) | (unsigned)ph->ethnic << 1;
 			ex->nph++;
 		}
 		i = j;
 	}
-	resolve_orphans(ex, s);
-	resolve_ethnic(ex);
+	/* most sentences have neither an orphan nor an ethnic group */
+	if (need & 1)
+		resolve_orphans(ex, s);
+	if (need & 2)
+		resolve_ethnic(ex);
 }
 
 /* ---- triggers ----------------------------------------------------------------------- */
@@ -1313,9 +1411,9 @@ static int after_determiner(const dkg_extractor *ex, size_t s, size_t i)
 	const dkg_tokens *t = &ex->toks;
 	size_t k = i, n = 0;
 	/* the words skipped are plain ones: no lexicon entry ("president"), no actor */
-	while (k > s && n < 2 && t->tok[k - 1].type == DKG_TOK_WORD && !t->tok[k - 1].cls &&
-	       !(t->tok[k - 1].flags & DKG_TF_CAP) && !is_word(t, k - 1, "'s") &&
-	       !ex->form[k - 1] && ex->ph_at[k - 1] < 0) {
+	while (k > s && n < 2 && t->tok[k - 1].type == DKG_TOK_WORD &&
+	       !(t->tok[k - 1].cls & CL_PLAIN_TEST) && !(t->tok[k - 1].flags & DKG_TF_CAP) &&
+	       !is_word(t, k - 1, "'s") && !ex->form[k - 1] && ex->ph_at[k - 1] < 0) {
 		const char *w = dkg_tok_norm(t, k - 1);
 		size_t len = strlen(w);
 		/* a verb form ends the adjectives: "have demanded" */
@@ -1350,10 +1448,14 @@ static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
 	ex->ntr = 0;
 	(void)e;
 	/* the tokens with a form are among build_phrases' candidates */
+	static const lex_form no_form; /* no senses */
 	for (size_t c = 0; c < ex->ncand && ex->ntr < MAX_TRIGGERS; c++) {
 		const lex_form *f = ex->form[i = ex->cand[c]];
 		const lex_trigger *tg;
-		if (!f)
+		/* a candidate without a form reads one without senses: one test of
+		 * the kinds instead of two branches, the first mispredicting often */
+		f = f ? f : &no_form;
+		if (!(f->kinds & (1u << LEX_VERB | 1u << LEX_NOUN)))
 			continue;
 		tg = trigger_of(lex, f);
 		/* a capitalised actor reading wins over a trigger inside a phrase */
@@ -1886,9 +1988,10 @@ static int conditional_after(dkg_extractor *ex, size_t from, size_t e)
 {
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = from; k < e; k++)
-		if (is_word(t, k, "if") || is_word(t, k, "unless") ||
-		    (is_word(t, k, "provided") && is_word(t, k + 1, "that")) ||
-		    (is_word(t, k, "on") && is_word(t, k + 1, "condition")))
+		if (tok_cl(t, k, CL_CONDITIONS) &&
+		    (is_word(t, k, "if") || is_word(t, k, "unless") ||
+		     (is_word(t, k, "provided") && is_word(t, k + 1, "that")) ||
+		     (is_word(t, k, "on") && is_word(t, k + 1, "condition"))))
 			return 1;
 	return 0;
 }
@@ -1905,7 +2008,9 @@ static const dkg_place *place_near(dkg_extractor *ex, size_t from, size_t e, int
 			return ex->ph[p].place;
 		if (p >= 0)
 			k = ex->ph[p].te - 1;
-		if (is_word(t, k, "which") || is_word(t, k, "who") || dkg_tok_norm(t, k)[0] == ';')
+		if ((tok_cl(t, k, CL_REL_WORDS) &&
+		     (is_word(t, k, "which") || is_word(t, k, "who"))) ||
+		    dkg_tok_norm(t, k)[0] == ';')
 			break;
 	}
 	return NULL;
@@ -2133,7 +2238,8 @@ static int demands(dkg_extractor *ex, size_t s, size_t e, size_t sb, size_t se, 
 		trig r;
 		const lex_trigger *comp = NULL;
 		if (!(tok_cl(t, k, CL_DEMAND_MODALS) ||
-		      ((is_word(t, k, "has") || is_word(t, k, "have")) && is_word(t, k + 1, "to"))))
+		      (tok_cl(t, k, CL_AUX) && (is_word(t, k, "has") || is_word(t, k, "have")) &&
+		       is_word(t, k + 1, "to"))))
 			continue;
 		/* the saying verb before, within the clause */
 		for (q = k, n = 0; q > s && n < 18; q--, n++) {
@@ -2386,22 +2492,12 @@ static int returns_object(dkg_extractor *ex, size_t k, size_t e, int tgt)
  */
 static int violent_means(dkg_extractor *ex, size_t from, size_t to)
 {
-	static const char *const means[] = {
-	    "bomb",      "bombs",      "bombing",  "bombings", "blast",      "blasts",
-	    "explosion", "explosions", "attack",   "attacks",  "attacker",   "attackers",
-	    "bomber",    "bombers",    "device",   "devices",  "mine",       "mines",
-	    "landmine",  "missile",    "missiles", "rocket",   "rockets",    "shell",
-	    "shells",    "shelling",   "mortar",   "mortars",  "grenade",    "grenades",
-	    "airstrike", "airstrikes", "strike",   "strikes",  "raid",       "raids",
-	    "ambush",    "gunfire",    "gunmen",   "gunman",   "ied",        "sniper",
-	    "snipers",   "drone",      "drones",   "shooting", "assailants", "militants",
-	    NULL};
 	dkg_tokens *t = &ex->toks;
 	for (size_t k = to; k > from;) {
 		const char *w = dkg_tok_norm(t, --k);
 		if (w[0] == ',' || w[0] == ';' || is_word(t, k, "that") || is_rel_word(t, k))
 			return 0;
-		if (in_list(w, means))
+		if (tok_cl(t, k, CL_MEANS))
 			return 1;
 	}
 	return 0;
@@ -2500,8 +2596,7 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
 			return;
 		}
 		/* a clause boundary ends the search */
-		if (w[0] == ';' || w[0] == ',' || is_word(t, k, "and") || is_word(t, k, "but") ||
-		    is_word(t, k, "that"))
+		if (w[0] == ';' || w[0] == ',' || tok_cl(t, k, CL_CLAUSE_JOINS))
 			return;
 	}
 }
@@ -2513,26 +2608,24 @@ static void mark_subordinate(dkg_extractor *ex, size_t s, trig *r)
  */
 static int alleged(dkg_extractor *ex, size_t s, size_t i)
 {
-	static const char *const claims[] = {
-	    "charge", "charges",    "accusation",  "accusations", "allegation", "allegations",
-	    "claim",  "claims",     "report",      "reports",     "rumours",    "rumors",
-	    "denial", "suggestion", "suggestions", NULL};
 	dkg_tokens *t = &ex->toks;
 	size_t q = i, n = 0;
 	while (q > s && n < 14) {
 		const char *w = dkg_tok_norm(t, --q);
 		n++;
-		if (w[0] == ';' || w[0] == '.' || w[0] == ',' || is_word(t, q, "and") ||
-		    is_word(t, q, "but"))
+		if (w[0] == ';' || w[0] == '.' || w[0] == ',')
 			return 0;
-		if (is_word(t, q, "that"))
-			break;
+		if (tok_cl(t, q, CL_CLAUSE_JOINS)) {
+			if (is_word(t, q, "that"))
+				break;
+			return 0; /* "and", "but" */
+		}
 	}
 	if (!is_word(t, q, "that"))
 		return 0;
 	for (size_t k = q, m = 0; k > s && m < 8; m++) {
 		const char *w = dkg_tok_norm(t, --k);
-		if (in_list(w, claims))
+		if (tok_cl(t, k, CL_CLAIMS))
 			return 1;
 		if (w[0] == ';' || w[0] == '.' || (ex->form[k] && trigger_of(ex->lex, ex->form[k])))
 			return 0;
@@ -2591,22 +2684,17 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 	sb = t->tok[s].start;
 	se = t->tok[e - 1].end;
 	res->nsentences++;
-	/* lexicon */
+	/* lexicon: the sentence's tokens are empty (NULL, 1) from process_chunk,
+	 * which clears the chunk; only a match is written */
 	for (i = s; i < e;) {
 		const lex_form *f = NULL;
 		size_t n = dkg_lexicon_match_text(ex->lex, t, ex->doc->text, i, e, &f);
 		if (!n) {
-			ex->form[i] = NULL;
-			ex->span[i] = 1;
 			i++;
 			continue;
 		}
 		ex->form[i] = f;
 		ex->span[i] = (uint8_t)n;
-		for (size_t k = i + 1; k < i + n; k++) {
-			ex->form[k] = NULL;
-			ex->span[k] = 1;
-		}
 		i += n;
 	}
 	build_phrases(ex, s, e);
@@ -2672,7 +2760,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 					size_t g = vstart;
 					if (g > s) {
 						const char *gw = dkg_tok_norm(t, g - 1);
-						if (in_list(gw, INTENT_GOVERNORS))
+						if (tok_cl(t, g - 1, CL_INTENT_GOVERNORS))
 							mod = DKG_MODALITY_INTENDED;
 						if (!strcmp(gw, "failed") ||
 						    !strcmp(gw, "declined"))
@@ -2809,19 +2897,20 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 				size_t k = r->ts;
 				neg = 0;
 				mod = DKG_MODALITY_ASSERTED;
-				while (
-				    k > s &&
-				    (tok_cl(t, k - 1, CL_MODIFIERS) || is_word(t, k - 1, "new") ||
-				     is_word(t, k - 1, "fresh") || is_word(t, k - 1, "further") ||
-				     is_word(t, k - 1, "bellicose") ||
-				     (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
-				      t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
-				      (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
-				       is_word(t, k - 2, "the") ||
-				       /* "held direct talks": an adjective after the
-				        * noun's own light verb */
-				       (!t->tok[k - 1].cls && !(t->tok[k - 1].flags & DKG_TF_CAP) &&
-				        is_light(tg, t, k - 2))))))
+				while (k > s &&
+				       (tok_cl(t, k - 1, CL_MODIFIERS) ||
+				        is_word(t, k - 1, "new") || is_word(t, k - 1, "fresh") ||
+				        is_word(t, k - 1, "further") ||
+				        is_word(t, k - 1, "bellicose") ||
+				        (ex->form[k - 1] == NULL && ex->ph_at[k - 1] < 0 &&
+				         t->tok[k - 1].type == DKG_TOK_WORD && k - 1 > s &&
+				         (is_word(t, k - 2, "a") || is_word(t, k - 2, "an") ||
+				          is_word(t, k - 2, "the") ||
+				          /* "held direct talks": an adjective after the
+				           * noun's own light verb */
+				          (!(t->tok[k - 1].cls & CL_PLAIN_TEST) &&
+				           !(t->tok[k - 1].flags & DKG_TF_CAP) &&
+				           is_light(tg, t, k - 2))))))
 					k--;
 				/* "Premier Li's visit": the possessor before 's */
 				size_t pk = k;
@@ -2872,21 +2961,19 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 						 * of degree or phase governs any noun event */
 						if (ok && tg->nlight)
 							ok = is_light(tg, t, g) ||
-							     in_list(dkg_tok_norm(t, g),
-							             PHASE_VERBS);
+							     tok_cl(t, g, CL_PHASE_VERBS);
 						if (ok) {
 							verb_group(ex, s, g, &vstart, &neg, &mod,
 							           &passive, &inf);
 							/* "a proposal to hold talks": what is
 							 * proposed is not yet done */
 							if (inf && vstart > s &&
-							    in_list(dkg_tok_norm(t, vstart - 1),
-							            PROPOSALS))
+							    tok_cl(t, vstart - 1, CL_PROPOSALS))
 								continue;
 							/* "wants to hold talks": intended */
 							if (inf && vstart > s &&
-							    in_list(dkg_tok_norm(t, vstart - 1),
-							            INTENT_GOVERNORS))
+							    tok_cl(t, vstart - 1,
+							           CL_INTENT_GOVERNORS))
 								mod = DKG_MODALITY_INTENDED;
 							if (!passive)
 								src = subject_before(ex, s, vstart,
@@ -3085,7 +3172,8 @@ static int process_chunk(dkg_extractor *ex, size_t base, size_t len, int first_c
 	if (ensure_ann(ex, ex->toks.n) < 0)
 		return DKG_ENOMEM;
 	/* every token of the chunk starts unannotated: code that looks a few tokens
-	 * past a sentence cut short by the limits must find nothing, not garbage */
+	 * past a sentence cut short by the limits must find nothing, not garbage,
+	 * and the lexicon pass of a sentence writes its matches only */
 	memset((void *)ex->form, 0, ex->toks.n * sizeof *ex->form);
 	memset(ex->span, 1, ex->toks.n);
 	for (i = 0; i < ex->toks.n; i++)
