@@ -18,6 +18,8 @@
 #include "commands.h"
 #include "progress.h"
 
+#define SLOT_KEEP (32 * 1024) /* output bytes a slot keeps room for between documents */
+
 typedef struct slot {
 	dkg_document *doc;
 	dkg_result *res;
@@ -234,6 +236,13 @@ static void output_slot(job *j, slot *s)
 	s->res = NULL;
 	s->doc = NULL;
 	s->len = 0;
+	/* a slot does not keep the room of the largest document it ever held:
+	 * over a long run every slot would, and memory would grow with the input */
+	if (s->cap > SLOT_KEEP) {
+		free(s->data);
+		s->data = NULL;
+		s->cap = 0;
+	}
 }
 
 static worker *single; /* -j 1: the one worker, run inline; -j N: the reader's own */
