@@ -298,22 +298,23 @@ fi
 if [ "${BENCH_QUICK:-0}" != 1 ]; then
 	note ""
 	if command -v valgrind >/dev/null; then
-		head -n 50 "$CORPUS" >"$TMP/first50.jsonl"
+		# the whole sample once: enough text for the work to outweigh start-up
+		cp "$CORPUS" "$TMP/corpus1.jsonl"
 		valgrind --tool=callgrind --callgrind-out-file="$TMP/callgrind.out" \
-			"$DKG" extract -q -f ntriples -o "$TMP/first50.nt" "$TMP/first50.jsonl" \
+			"$DKG" extract -q -f ntriples -j 1 -o "$TMP/corpus1.nt" "$TMP/corpus1.jsonl" \
 			>/dev/null 2>"$TMP/callgrind.err"
 		ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/callgrind.err" | tail -1)
 		: >"$TMP/empty.jsonl"
 		valgrind --tool=callgrind --callgrind-out-file="$TMP/callgrind0.out" \
 			"$DKG" extract -q -f ntriples "$TMP/empty.jsonl" >/dev/null 2>"$TMP/callgrind0.err"
 		ir0=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/callgrind0.err" | tail -1)
-		b50=$(bytes_of "$TMP/first50.jsonl")
-		awk -v i="$ir" -v z="$ir0" -v b="$b50" 'BEGIN {
-			printf "== instructions (callgrind, first 50 articles, -f ntriples): %d total, %d at start-up, %.0f per byte of text after start-up\n",
+		b1=$(bytes_of "$TMP/corpus1.jsonl")
+		awk -v i="$ir" -v z="$ir0" -v b="$b1" 'BEGIN {
+			printf "== instructions (callgrind, the sample once, -f ntriples -j 1): %d total, %d at start-up, %.0f per byte of text after start-up\n",
 				i, z, (i - z) / b }'
 		# where they go: the functions with the most instructions of their own
 		if command -v callgrind_annotate >/dev/null; then
-			note "   where they go (instructions in the function itself, top 15):"
+			note "   where they go (instructions in the function itself, top 15; ld-linux is start-up):"
 			callgrind_annotate "$TMP/callgrind.out" 2>/dev/null |
 				awk '/file:function/ { on = 1; getline; next }
 				     on && n < 15 && match($0, /\( *[0-9.]+%\)/) {
