@@ -139,6 +139,10 @@ static void process_slot(worker *wk, slot *s)
 		s->len = 0;
 		s->rc = dkg_writer_document(wk->w, s->doc, s->res);
 		s->triples = dkg_writer_triples(wk->w) - before;
+		/* serialized: the events go now, freed by the thread that made them
+		 * (a free from the writing thread contends for this one's arena) */
+		dkg_result_free(s->res);
+		s->res = NULL;
 	}
 }
 
