@@ -93,7 +93,7 @@ int dkg_buf_grow(dkg_buf *b, size_t need)
 	return 0;
 }
 
-void dkg_buf_put(dkg_buf *b, const char *s, size_t n)
+void dkg_buf__put_grow(dkg_buf *b, const char *s, size_t n)
 {
 	if (n == 0 || dkg_buf_grow(b, b->len + n) < 0)
 		return;
@@ -105,11 +105,6 @@ void dkg_buf_put(dkg_buf *b, const char *s, size_t n)
 void dkg_buf_puts(dkg_buf *b, const char *s)
 {
 	dkg_buf_put(b, s, strlen(s));
-}
-
-void dkg_buf_putc(dkg_buf *b, char c)
-{
-	dkg_buf_put(b, &c, 1);
 }
 
 void dkg_buf_printf(dkg_buf *b, const char *fmt, ...)
