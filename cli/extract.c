@@ -168,24 +168,30 @@ static size_t wake_at(const job *j)
 	return in_flight < quarter ? (in_flight ? in_flight : 1) : quarter;
 }
 
+/* Takes the next queued document and extracts it outside the lock. Called
+ * with j->mu held and a document queued. */
+static void run_next(job *j, worker *wk)
+{
+	slot *s = &j->ring[j->next_work % j->nring];
+	j->next_work++;
+	s->state = 2;
+	pthread_mutex_unlock(&j->mu);
+	process_slot(wk, s);
+	pthread_mutex_lock(&j->mu);
+	s->state = 3;
+}
+
 static void *worker_main(void *arg)
 {
 	worker *wk = arg;
 	job *j = wk->j;
 	pthread_mutex_lock(&j->mu);
 	for (;;) {
-		slot *s;
 		while (!j->stop && j->next_work == j->next_in)
 			pthread_cond_wait(&j->cv_work, &j->mu);
 		if (j->next_work == j->next_in && j->stop)
 			break;
-		s = &j->ring[j->next_work % j->nring];
-		j->next_work++;
-		s->state = 2;
-		pthread_mutex_unlock(&j->mu);
-		process_slot(wk, s);
-		pthread_mutex_lock(&j->mu);
-		s->state = 3;
+		run_next(j, wk);
 		if (j->main_waiting && done_at_head(j) >= wake_at(j))
 			pthread_cond_broadcast(&j->cv_done);
 	}
@@ -263,16 +269,9 @@ static worker *single; /* -j 1: the one worker, run inline; -j N: the reader's o
  */
 static int help(job *j)
 {
-	slot *s;
 	if (j->next_work == j->next_in)
 		return 0;
-	s = &j->ring[j->next_work % j->nring];
-	j->next_work++;
-	s->state = 2;
-	pthread_mutex_unlock(&j->mu);
-	process_slot(single, s);
-	pthread_mutex_lock(&j->mu);
-	s->state = 3;
+	run_next(j, single);
 	return 1;
 }
 

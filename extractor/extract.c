@@ -534,9 +534,8 @@ static int form_has(const dkg_lexicon *lex, const lex_form *f, int kind, uint32_
 	(1u << LEX_COUNTRY | 1u << LEX_ADJECTIVE | 1u << LEX_CAPITAL | 1u << LEX_ORG |             \
 	 1u << LEX_PERSON | 1u << LEX_PLACE)
 
-static int form_is_actorish(const dkg_lexicon *lex, const lex_form *f)
+static int form_is_actorish(const lex_form *f)
 {
-	(void)lex;
 	return f && (f->kinds & FORM_ACTORISH);
 }
 
@@ -968,7 +967,7 @@ static size_t read_phrase(dkg_extractor *ex, size_t i, size_t e, phrase *ph)
 			if (!name_s)
 				name_s = j;
 			while (j < e && (is_cap_word(t, j) || (t->tok[j].flags & DKG_TF_INITIAL)) &&
-			       !(ex->form[j] && form_is_actorish(lex, ex->form[j])))
+			       !(ex->form[j] && form_is_actorish(ex->form[j])))
 				j++;
 			name_e = j;
 			saw_content = 1;
@@ -1416,12 +1415,11 @@ static int noun_after_preposition(const dkg_tokens *t, size_t s, size_t i)
 	return !(n > 3 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")));
 }
 
-static void find_triggers(dkg_extractor *ex, size_t s, size_t e)
+static void find_triggers(dkg_extractor *ex, size_t s)
 {
 	const dkg_lexicon *lex = ex->lex;
 	size_t i;
 	ex->ntr = 0;
-	(void)e;
 	/* the tokens with a form are among build_phrases' candidates */
 	static const lex_form no_form; /* no senses */
 	for (size_t c = 0; c < ex->ncand && ex->ntr < MAX_TRIGGERS; c++) {
@@ -2673,7 +2671,7 @@ static int process_sentence(dkg_extractor *ex, size_t s, size_t e)
 		i += n;
 	}
 	build_phrases(ex, s, e);
-	find_triggers(ex, s, e);
+	find_triggers(ex, s);
 	/* complements: "threatened to deploy" -> deploy belongs to threatened; a noun
 	 * that is the object of a trigger verb ("demanded support") belongs to it */
 	for (i = 0; i < ex->ntr; i++) {
